@@ -1,0 +1,49 @@
+# Two commands on a fresh machine: `make serve` and `make test`.
+# Each installs what is missing into .venv and node_modules first.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONPATH := scripts
+
+.PHONY: help deps wheel build serve test test-fast lint browser clean
+
+help:
+	@echo "make serve   build the site and serve it on http://127.0.0.1:8000"
+	@echo "make build   build the site into site/"
+	@echo "make test    run every test (package, Pyodide under Node, real browser)"
+	@echo "make lint    ruff"
+
+$(VENV)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+deps: $(VENV)/.installed node_modules/.installed
+
+wheel: $(VENV)/.installed
+	$(PY) -m sitebuild.wheel
+
+build: deps wheel
+	$(VENV)/bin/mkdocs build --strict
+
+serve: build
+	$(PY) -m sitebuild.serve --port 8000
+
+browser:
+	scripts/install-chromium.sh
+
+test: deps wheel browser lint
+	$(PY) -m pytest
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+clean:
+	rm -rf site build

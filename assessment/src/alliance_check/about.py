@@ -1,0 +1,16 @@
+"""What is running: the package and the Python that runs it."""
+
+import platform
+import sys
+
+
+def about() -> dict[str, str]:
+    """Describe the running package and interpreter (shown on the check page)."""
+    from alliance_check import __version__
+
+    return {
+        "package": "alliance-check",
+        "version": __version__,
+        "python": platform.python_version(),
+        "platform": sys.platform,
+    }

@@ -1,0 +1,72 @@
+// The page's side of the scoring engine: one worker per visit, created on
+// first use and kept across instant page changes (this module is evaluated
+// once), with promise-based requests matched to responses by id.
+
+const workerUrl = new URL("./worker.js", import.meta.url);
+
+let worker = null;
+let nextId = 1;
+const pending = new Map();
+const listeners = new Set();
+let state = "idle";
+
+function setState(next, detail = {}) {
+  state = next;
+  for (const listener of listeners) listener(next, detail);
+}
+
+function fail(message) {
+  for (const { reject } of pending.values()) reject(new Error(message));
+  pending.clear();
+  worker?.terminate();
+  worker = null;
+  setState("failed", { error: message });
+}
+
+function onMessage(event) {
+  const message = event.data;
+  if (message.type === "status") {
+    if (message.state === "failed") fail(message.error);
+    else setState(message.state);
+    return;
+  }
+  const request = pending.get(message.id);
+  if (!request) return;
+  pending.delete(message.id);
+  if (message.ok) request.resolve(message.value);
+  else request.reject(new Error(message.error));
+}
+
+/** Start the engine if it is not running. Safe to call any number of times. */
+export function start() {
+  if (worker) return;
+  try {
+    if (typeof WebAssembly !== "object") throw new Error("This browser cannot run WebAssembly.");
+    worker = new Worker(workerUrl, { type: "module" });
+  } catch (error) {
+    worker = null;
+    setState("failed", { error: String(error.message || error) });
+    return;
+  }
+  worker.addEventListener("message", onMessage);
+  worker.addEventListener("error", (event) => fail(event.message || "The scoring engine could not start."));
+  setState("starting");
+}
+
+/** Send a request to the engine (starting it if needed); resolves with its answer. */
+export function request(method, params) {
+  start();
+  if (!worker) return Promise.reject(new Error("The scoring engine is not available."));
+  const id = nextId++;
+  return new Promise((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    worker.postMessage({ id, method, params });
+  });
+}
+
+/** Follow the engine's state: "idle", "starting", "ready" or "failed". Returns an unsubscribe function. */
+export function onStateChange(listener) {
+  listeners.add(listener);
+  listener(state, {});
+  return () => listeners.delete(listener);
+}

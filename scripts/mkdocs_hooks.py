@@ -1,0 +1,38 @@
+"""MkDocs hooks: a thin adapter over the plain functions in ``sitebuild``."""
+
+import sys
+from pathlib import Path
+
+_SCRIPTS = Path(__file__).resolve().parent
+for _path in (_SCRIPTS, _SCRIPTS.parent / "assessment" / "src"):
+    if str(_path) not in sys.path:
+        sys.path.insert(0, str(_path))
+
+from mkdocs.exceptions import PluginError  # noqa: E402
+
+from sitebuild import BuildError, csp, runtime, wheel  # noqa: E402
+
+
+def on_config(config):
+    try:
+        runtime.pyodide_version()
+        wheel.find_wheel()
+    except BuildError as error:
+        raise PluginError(str(error)) from error
+    return config
+
+
+def on_post_page(output: str, page, config) -> str:
+    return csp.fill_policy(output)
+
+
+def on_post_template(output: str, template_name: str, config) -> str:
+    # Static templates such as 404.html are pages too.
+    return csp.fill_policy(output)
+
+
+def on_post_build(config) -> None:
+    try:
+        runtime.vendor_runtime(Path(config["site_dir"]), wheel.find_wheel())
+    except BuildError as error:
+        raise PluginError(str(error)) from error

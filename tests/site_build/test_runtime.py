@@ -1,0 +1,54 @@
+"""Self-hosting Pyodide: the right files, a lock file that pins our wheel, clear failures."""
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+
+from sitebuild import BuildError, runtime, wheel
+
+
+@pytest.fixture
+def fake_wheel(tmp_path: Path) -> Path:
+    path = tmp_path / "alliance_check-9.8.7-py3-none-any.whl"
+    path.write_bytes(b"not really a zip, but bytes to hash")
+    return path
+
+
+def test_lockfile_lists_only_our_wheel_with_its_sha256(fake_wheel: Path) -> None:
+    lock = runtime.build_lockfile(fake_wheel)
+    assert list(lock["packages"]) == ["alliance-check"]
+    entry = lock["packages"]["alliance-check"]
+    assert entry["file_name"] == fake_wheel.name
+    assert entry["version"] == "9.8.7"
+    assert entry["sha256"] == hashlib.sha256(fake_wheel.read_bytes()).hexdigest()
+    assert entry["imports"] == ["alliance_check"]
+    assert lock["info"]["python"].startswith("3.14")
+
+
+def test_vendor_runtime_copies_exactly_what_the_browser_needs(tmp_path: Path, fake_wheel: Path) -> None:
+    target = runtime.vendor_runtime(tmp_path / "site", fake_wheel)
+    expected = {*runtime.RUNTIME_FILES, fake_wheel.name, runtime.LOCK_FILE_NAME}
+    assert {p.name for p in target.iterdir()} == expected
+    lock = json.loads((target / runtime.LOCK_FILE_NAME).read_text())
+    assert lock["packages"]["alliance-check"]["sha256"] == runtime.sha256_of(target / fake_wheel.name)
+
+
+def test_missing_pyodide_names_the_command_that_fixes_it(tmp_path: Path, fake_wheel: Path) -> None:
+    with pytest.raises(BuildError, match="npm ci"):
+        runtime.vendor_runtime(tmp_path / "site", fake_wheel, package_dir=tmp_path / "node_modules" / "pyodide")
+
+
+def test_missing_wheel_names_the_command_that_fixes_it(tmp_path: Path) -> None:
+    with pytest.raises(BuildError, match="make wheel"):
+        wheel.find_wheel(tmp_path)
+    with pytest.raises(BuildError, match="make wheel"):
+        runtime.vendor_runtime(tmp_path / "site", tmp_path / "alliance_check-0-py3-none-any.whl")
+
+
+def test_pinned_pyodide_matches_package_json() -> None:
+    from sitebuild import PROJECT_ROOT
+
+    manifest = json.loads((PROJECT_ROOT / "package.json").read_text())
+    assert manifest["dependencies"]["pyodide"] == runtime.pyodide_version()
