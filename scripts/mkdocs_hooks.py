@@ -10,7 +10,7 @@ for _path in (_SCRIPTS, _SCRIPTS.parent / "assessment" / "src"):
 
 from mkdocs.exceptions import PluginError  # noqa: E402
 
-from sitebuild import BuildError, csp, runtime, wheel  # noqa: E402
+from sitebuild import BuildError, citations, csp, glossary, runtime, wheel  # noqa: E402
 
 
 def on_config(config):
@@ -34,5 +34,23 @@ def on_post_template(output: str, template_name: str, config) -> str:
 def on_post_build(config) -> None:
     try:
         runtime.vendor_runtime(Path(config["site_dir"]), wheel.find_wheel())
+    except BuildError as error:
+        raise PluginError(str(error)) from error
+
+
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    # Glossary terms become tooltips (the first use of each focusable); citations
+    # become linked author-year text plus the page's own reference list; the
+    # "reviewed" front matter becomes a visible line. An unknown key stops the build.
+    docs_dir = Path(config["docs_dir"])
+    try:
+        if page.meta.get("explain_terms", True):
+            markdown = glossary.mark_terms(markdown, glossary.load_terms(docs_dir / glossary.GLOSSARY_FILE))
+        return citations.render_page(
+            markdown,
+            page=page.file.src_uri,
+            references=lambda: citations.load_references(docs_dir / citations.REFERENCES_FILE),
+            reviewed=page.meta.get("reviewed"),
+        )
     except BuildError as error:
         raise PluginError(str(error)) from error
