@@ -2,10 +2,47 @@
 
 The package knows nothing about browsers: the site renders forms from the same
 data at build time, and the page's worker calls :mod:`alliance_check.bridge`.
+
+>>> from alliance_check import load_questionnaire, result_to_dict, score
+>>> check_in = load_questionnaire("check-in")
+>>> result = score(check_in, {"relationship": 9, "goals": 7, "approach": 8, "overall": 8})
+>>> result.overall.score
+8.0
+>>> result_to_dict(result)["overall"]["band"]["id"]
+'strength'
 """
 
 from alliance_check.about import about
+from alliance_check.errors import AnswerError, QuestionnaireError, QuestionnaireNotFoundError
+from alliance_check.interpretation import result_to_dict
+from alliance_check.loading import list_languages, list_questionnaires, load_questionnaire, load_questionnaire_file
+from alliance_check.schema import Band, BordinComponent, Dimension, Item, Note, Notes, Questionnaire, Scale
+from alliance_check.scoring import ItemScore, OverallScore, PartScore, Result, score
 
 __version__ = "0.1.0"
 
-__all__ = ["__version__", "about"]
+__all__ = [
+    "AnswerError",
+    "Band",
+    "BordinComponent",
+    "Dimension",
+    "Item",
+    "ItemScore",
+    "Note",
+    "Notes",
+    "OverallScore",
+    "PartScore",
+    "Questionnaire",
+    "QuestionnaireError",
+    "QuestionnaireNotFoundError",
+    "Result",
+    "Scale",
+    "__version__",
+    "about",
+    "list_languages",
+    "list_questionnaires",
+    "load_questionnaire",
+    "load_questionnaire_file",
+    "result_to_dict",
+    "score",
+]

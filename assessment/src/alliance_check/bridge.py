@@ -1,9 +1,162 @@
-"""The JSON bridge the browser's worker calls: strings in, strings out."""
+"""The JSON bridge the browser's worker calls: strings in, strings out, never an exception.
+
+``score_json`` answers ``{"ok": true, "result": {...}}`` or
+``{"ok": false, "error": {"code": ..., "message": ..., "field": ...}}``. The
+error codes are listed in :data:`ERROR_CODES`; messages are plain words a
+visitor can act on.
+"""
 
 import json
+from typing import Any
 
 from alliance_check.about import about
+from alliance_check.errors import AnswerError, QuestionnaireNotFoundError
+from alliance_check.interpretation import result_to_dict
+from alliance_check.loading import list_languages, list_questionnaires, load_questionnaire
+from alliance_check.scoring import score
+
+MAX_REQUEST_BYTES = 64 * 1024
+REQUEST_FIELDS = ("questionnaire", "lang", "answers")
+DEFAULT_LANG = "en"
+ERROR_CODES = (
+    "invalid_json",
+    "invalid_request",
+    "too_large",
+    "unknown_questionnaire",
+    "unknown_language",
+    "unknown_item",
+    "invalid_value",
+    "internal_error",
+)
+_TRY_AGAIN = "Please reload the page and try again."
+
+
+class _Failure(Exception):
+    def __init__(self, code: str, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.field = field
 
 
 def about_json() -> str:
     return json.dumps(about())
+
+
+def score_json(request: str) -> str:
+    """Score a JSON request such as ``{"questionnaire": "alliance", "lang": "en", "answers": {"<item id>": 4}}``."""
+    try:
+        qid, lang, answers = _parse_request(request)
+        questionnaire = load_questionnaire(qid, lang)
+        return _success(result_to_dict(score(questionnaire, answers)))
+    except _Failure as failure:
+        return _error(failure.code, failure.message, failure.field)
+    except (QuestionnaireNotFoundError, AnswerError) as error:
+        return _error(error.code, error.message, error.field)
+    except Exception:
+        # A bug or broken packaged data: the visitor still gets a JSON answer.
+        return _error("internal_error", f"Something went wrong while scoring your answers. {_TRY_AGAIN}", None)
+
+
+def questionnaires_json(lang: str = DEFAULT_LANG) -> str:
+    """The questionnaires available in ``lang``: id, version, title, intro, time frame, item count, languages."""
+    try:
+        if not isinstance(lang, str):
+            raise _Failure("invalid_request", "The language must be text, such as 'en'.", "lang")
+        listed = []
+        for qid in list_questionnaires():
+            if lang not in list_languages(qid):
+                continue
+            questionnaire = load_questionnaire(qid, lang)
+            listed.append(
+                {
+                    "id": questionnaire.id,
+                    "version": questionnaire.version,
+                    "lang": questionnaire.lang,
+                    "title": questionnaire.title,
+                    "intro": questionnaire.intro,
+                    "time_frame": questionnaire.time_frame,
+                    "items": len(questionnaire.items),
+                    "languages": list_languages(qid),
+                }
+            )
+        if not listed:
+            raise _Failure("unknown_language", f"No self-check is available in the language {lang[:40]!r}.", "lang")
+        return _success({"questionnaires": listed})
+    except _Failure as failure:
+        return _error(failure.code, failure.message, failure.field)
+    except Exception:
+        return _error("internal_error", f"Something went wrong while listing the self-checks. {_TRY_AGAIN}", None)
+
+
+def _parse_request(request: object) -> tuple[str, str, dict[str, Any]]:
+    if not isinstance(request, str):
+        raise _Failure("invalid_request", f"The answers must be sent as JSON text. {_TRY_AGAIN}")
+    # Each character is at least one byte, so the cheap length test settles most cases.
+    if len(request) > MAX_REQUEST_BYTES or len(request.encode("utf-8", "surrogatepass")) > MAX_REQUEST_BYTES:
+        raise _Failure("too_large", f"The answers sent are too large to score (over 64 KiB). {_TRY_AGAIN}")
+    try:
+        data = json.loads(request, object_pairs_hook=_object_without_duplicates, parse_constant=_no_constants)
+    except _Failure:
+        raise
+    except RecursionError:
+        raise _Failure(
+            "invalid_json", f"The answers could not be read: they are nested too deeply. {_TRY_AGAIN}"
+        ) from None
+    except ValueError as error:
+        raise _Failure("invalid_json", f"The answers could not be read ({_reason(error)}). {_TRY_AGAIN}") from None
+    if not isinstance(data, dict):
+        raise _Failure(
+            "invalid_request", f"The request must be a JSON object with 'questionnaire' and 'answers'. {_TRY_AGAIN}"
+        )
+    for key in data:
+        if key not in REQUEST_FIELDS:
+            raise _Failure(
+                "invalid_request",
+                f"The request has an unexpected field {key[:40]!r}; expected only {', '.join(REQUEST_FIELDS)}.",
+                key[:40],
+            )
+    if "questionnaire" not in data:
+        raise _Failure("invalid_request", "The request does not say which self-check to score.", "questionnaire")
+    qid = data["questionnaire"]
+    if not isinstance(qid, str):
+        raise _Failure("invalid_request", "The self-check must be named by its id, as text.", "questionnaire")
+    lang = data.get("lang", DEFAULT_LANG)
+    if not isinstance(lang, str):
+        raise _Failure("invalid_request", "The language must be text, such as 'en'.", "lang")
+    if "answers" not in data:
+        raise _Failure("invalid_request", "The request has no answers to score.", "answers")
+    answers = data["answers"]
+    if not isinstance(answers, dict):
+        raise _Failure("invalid_request", "The answers must map each question's id to a number.", "answers")
+    return qid, lang, answers
+
+
+def _object_without_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    # A repeated key would silently keep only the last value; two answers to one question is an error.
+    data: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in data:
+            raise _Failure(
+                "invalid_request", f"{key[:40]!r} appears more than once; give each answer only once.", key[:40]
+            )
+        data[key] = value
+    return data
+
+
+def _no_constants(name: str) -> None:
+    raise _Failure("invalid_json", f"The answers could not be read ({name} is not a number in JSON). {_TRY_AGAIN}")
+
+
+def _reason(error: ValueError) -> str:
+    if isinstance(error, json.JSONDecodeError):
+        return f"{error.msg.lower()} at character {error.pos}"
+    return "a number is too long"
+
+
+def _success(result: dict[str, Any]) -> str:
+    return json.dumps({"ok": True, "result": result}, allow_nan=False)
+
+
+def _error(code: str, message: str, field: str | None) -> str:
+    return json.dumps({"ok": False, "error": {"code": code, "message": message, "field": field}})
