@@ -26,6 +26,7 @@ from alliance_check.schema import Band, BordinComponent, Dimension, Item, Note, 
 
 # Ids become form field names and HTML ids at build time, so they stay simple.
 ID_PATTERN = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+MAX_ID_LENGTH = 64
 LANG_PATTERN = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
 # A site-relative page address as MkDocs writes it: "relationship/trust-and-safety/".
 PAGE_PATTERN = re.compile(r"(?:[a-z0-9]+(?:-[a-z0-9]+)*/)+")
@@ -43,7 +44,7 @@ def list_questionnaires(directory: Directory | None = None) -> list[str]:
     return sorted(
         entry.name.removesuffix(".toml")
         for entry in _folder(directory).iterdir()
-        if entry.name.endswith(".toml") and ID_PATTERN.fullmatch(entry.name.removesuffix(".toml")) and entry.is_file()
+        if entry.name.endswith(".toml") and _is_id(entry.name.removesuffix(".toml")) and entry.is_file()
     )
 
 
@@ -101,14 +102,14 @@ def _load_packaged(qid: str, lang: str) -> Questionnaire:
 
 
 def _load(folder: Traversable, qid: str, lang: str) -> Questionnaire:
-    if not ID_PATTERN.fullmatch(qid) or not (folder / f"{qid}.toml").is_file():
+    if not _is_id(qid) or not _is_file(folder / f"{qid}.toml"):
         known = ", ".join(list_questionnaires(folder)) or "none"
         raise QuestionnaireNotFoundError(
             "unknown_questionnaire",
             "questionnaire",
             f"There is no self-check called {_shown(qid)}. The ones available are: {known}.",
         )
-    if not LANG_PATTERN.fullmatch(lang) or not (folder / f"{qid}.{lang}.toml").is_file():
+    if len(lang) > MAX_ID_LENGTH or not LANG_PATTERN.fullmatch(lang) or not _is_file(folder / f"{qid}.{lang}.toml"):
         known = ", ".join(list_languages(qid, folder)) or "none"
         raise QuestionnaireNotFoundError(
             "unknown_language",
@@ -119,6 +120,17 @@ def _load(folder: Traversable, qid: str, lang: str) -> Questionnaire:
     structure = _Table(structure_file, _read_toml(folder / structure_file))
     words = _Table(f"{qid}.{lang}.toml", _read_toml(folder / f"{qid}.{lang}.toml"))
     return _build(structure, words, qid, lang)
+
+
+def _is_id(value: str) -> bool:
+    return len(value) <= MAX_ID_LENGTH and ID_PATTERN.fullmatch(value) is not None
+
+
+def _is_file(entry: Traversable) -> bool:
+    try:
+        return entry.is_file()
+    except OSError:  # e.g. a name too long for the file system: no such questionnaire either way
+        return False
 
 
 def _read_toml(entry: Traversable) -> dict[str, Any]:
@@ -172,8 +184,9 @@ class _Table:
 
     def identifier(self, key: str) -> str:
         value = self.text(key)
-        if not ID_PATTERN.fullmatch(value):
-            self.fail(key, f"{value!r} is not a valid id (use lowercase letters, digits and single hyphens)")
+        if not _is_id(value):
+            rule = f"up to {MAX_ID_LENGTH} lowercase letters, digits and single hyphens"
+            self.fail(key, f"{_shown(value)} is not a valid id ({rule})")
         return value
 
     def integer(self, key: str | int) -> int:
@@ -220,15 +233,15 @@ class _Table:
             self.fail(key, "is empty")
         return [_Table(self.file, entry, f"{self.where(key)}[{i}]") for i, entry in enumerate(value)]
 
-    def keyed(self, key: str, ids: list[str], what: str, source: str) -> "_Table":
+    def keyed(self, key: str, ids: list[str], noun: str, source: str) -> "_Table":
         """A table keyed by the ids declared in ``source``: exactly those ids, none missing, none added."""
         table = self.table(key)
         for extra in table.data:
             if extra not in ids:
-                table.fail(extra, f"{extra!r} is not {what} in {source}")
+                table.fail(extra, f"{source} has no {noun} {_shown(extra)}")
         for expected in ids:
             if expected not in table.data:
-                table.fail("", f"missing text for {what} {expected!r} (every {what} in {source} needs one)")
+                table.fail("", f"missing text for {noun} {expected!r} (every {noun} in {source} needs one)")
         return table
 
 
@@ -253,7 +266,7 @@ def _template(table: _Table, key: str, fields: frozenset[str]) -> str:
 
 
 def _declared(
-    structure: _Table, words: _Table, key: str, fields: tuple[str, ...], what: str, *, required: bool = True
+    structure: _Table, words: _Table, key: str, fields: tuple[str, ...], noun: str, *, required: bool = True
 ) -> tuple[list[_Table], list[str], _Table | None]:
     """An array of tables with unique ids in the structure, and the words keyed by those ids."""
     tables = structure.tables(key, required=required)
@@ -262,13 +275,13 @@ def _declared(
         table.only(*fields)
         value = table.identifier("id")
         if value in ids:
-            table.fail("id", f"{value!r} is used for more than one {what.split(' ', 1)[1]}")
+            table.fail("id", f"{value!r} is used for more than one {noun}")
         ids.append(value)
     if not ids:
         if key in words.data:
-            words.fail(key, f"{structure.file} declares no {key}, so there is nothing to name")
+            words.fail(key, f"{structure.file} declares no {noun}, so there is nothing to name")
         return tables, ids, None
-    return tables, ids, words.keyed(key, ids, what, structure.file)
+    return tables, ids, words.keyed(key, ids, noun, structure.file)
 
 
 def _build(structure: _Table, words: _Table, qid: str, lang: str) -> Questionnaire:
@@ -279,12 +292,12 @@ def _build(structure: _Table, words: _Table, qid: str, lang: str) -> Questionnai
         structure.fail("id", f"{file_id!r} does not match the file name {qid!r}")
     scale = _scale(structure.table("scale"), words, structure.file)
     declared = {
-        key: _declared(structure, words, key, fields, what, required=key != "bordin")
-        for key, fields, what in (
-            ("dimensions", ("id", "page"), "a dimension"),
-            ("bordin", ("id",), "a Bordin component"),
-            ("bands", ("id", "min"), "a band"),
-            ("items", ("id", "dimension", "bordin", "reverse", "safety"), "an item"),
+        key: _declared(structure, words, key, fields, noun, required=key != "bordin")
+        for key, fields, noun in (
+            ("dimensions", ("id", "page"), "dimension"),
+            ("bordin", ("id",), "Bordin component"),
+            ("bands", ("id", "min"), "band"),
+            ("items", ("id", "dimension", "bordin", "reverse", "safety"), "item"),
         )
     }
     items = _items(*declared["items"], scale, declared["dimensions"][1], declared["bordin"][1])
@@ -435,5 +448,5 @@ def _scale(structure: _Table, words: _Table, source: str) -> Scale:
     words_scale = words.table("scale")
     words_scale.only("labels")
     keys = [str(value) for value in sorted(values)]
-    labels = words_scale.keyed("labels", keys, "a labelled point", f"{source} scale.labelled")
+    labels = words_scale.keyed("labels", keys, "labelled scale point", source)
     return Scale(low, high, MappingProxyType({int(key): labels.text(key) for key in keys}))
