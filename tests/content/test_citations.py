@@ -131,3 +131,11 @@ def test_the_shared_list_loads_and_every_doi_is_well_formed() -> None:
     assert len(references) >= 10
     assert all(r.doi is None or r.doi.startswith("10.") for r in references.values())
 
+
+def test_every_listed_work_is_cited_somewhere() -> None:
+    references = citations.load_references(REFERENCES)
+    cited: set[str] = set()
+    for page in DOCS.rglob("*.md"):
+        cited.update(citations.cited_keys(page.read_text(encoding="utf-8")))
+    assert sorted(set(references) - cited) == [], "listed in references.yml but cited by no page"
+    assert sorted(cited - set(references)) == [], "cited but not in references.yml"
