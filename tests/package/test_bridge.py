@@ -70,6 +70,19 @@ def test_invalid_json(text: str, field: None) -> None:
     assert error["message"].endswith("Please reload the page and try again.")
 
 
+def test_nesting_is_limited_before_parsing() -> None:
+    # Pyodide dies on deep nesting instead of raising, so the bridge never lets the parser see it.
+    deep = '{"questionnaire": "alliance", "answers": {"warmth": ' + "[" * 30 + "]" * 30 + "}}"
+    assert error_of(deep)["code"] == "invalid_value"  # 32 levels in all: the limit
+    assert error_of(deep.replace("[]", "[[]]"))["code"] == "invalid_json"
+
+
+def test_brackets_inside_strings_do_not_count_as_nesting() -> None:
+    key = '[{\\"' + "[" * 100
+    error = error_of('{"questionnaire": "alliance", "answers": {"' + key + '": 4}}')
+    assert error["code"] == "unknown_item"
+
+
 @pytest.mark.parametrize(
     ("body", "field"),
     [

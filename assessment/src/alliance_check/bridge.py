@@ -7,6 +7,7 @@ visitor can act on.
 """
 
 import json
+import re
 from typing import Any
 
 from alliance_check.about import about
@@ -16,6 +17,10 @@ from alliance_check.loading import list_languages, list_questionnaires, load_que
 from alliance_check.scoring import score
 
 MAX_REQUEST_BYTES = 64 * 1024
+# A real request nests two deep. Deeper input is refused before parsing: in
+# Pyodide, tens of thousands of nested brackets overflow the JavaScript stack
+# and kill the interpreter instead of raising RecursionError.
+MAX_NESTING = 32
 REQUEST_FIELDS = ("questionnaire", "lang", "answers")
 DEFAULT_LANG = "en"
 ERROR_CODES = (
@@ -29,6 +34,8 @@ ERROR_CODES = (
     "internal_error",
 )
 _TRY_AGAIN = "Please reload the page and try again."
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
+_BRACKET = re.compile(r"[\[\]{}]")
 
 
 class _Failure(Exception):
@@ -95,14 +102,15 @@ def _parse_request(request: object) -> tuple[str, str, dict[str, Any]]:
     # Each character is at least one byte, so the cheap length test settles most cases.
     if len(request) > MAX_REQUEST_BYTES or len(request.encode("utf-8", "surrogatepass")) > MAX_REQUEST_BYTES:
         raise _Failure("too_large", f"The answers sent are too large to score (over 64 KiB). {_TRY_AGAIN}")
+    too_deep = _Failure("invalid_json", f"The answers could not be read: they are nested too deeply. {_TRY_AGAIN}")
+    if _nesting_exceeds(request, MAX_NESTING):
+        raise too_deep
     try:
         data = json.loads(request, object_pairs_hook=_object_without_duplicates, parse_constant=_no_constants)
     except _Failure:
         raise
     except RecursionError:
-        raise _Failure(
-            "invalid_json", f"The answers could not be read: they are nested too deeply. {_TRY_AGAIN}"
-        ) from None
+        raise too_deep from None
     except ValueError as error:
         raise _Failure("invalid_json", f"The answers could not be read ({_reason(error)}). {_TRY_AGAIN}") from None
     if not isinstance(data, dict):
@@ -130,6 +138,19 @@ def _parse_request(request: object) -> tuple[str, str, dict[str, Any]]:
     if not isinstance(answers, dict):
         raise _Failure("invalid_request", "The answers must map each question's id to a number.", "answers")
     return qid, lang, answers
+
+
+def _nesting_exceeds(text: str, limit: int) -> bool:
+    """Whether brackets outside JSON strings nest deeper than ``limit`` (a cheap scan before parsing)."""
+    outside = _JSON_STRING.sub("", text)
+    if outside.count("[") + outside.count("{") <= limit:
+        return False
+    depth = 0
+    for bracket in _BRACKET.findall(outside):
+        depth += 1 if bracket in "[{" else -1
+        if depth > limit:
+            return True
+    return False
 
 
 def _object_without_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:

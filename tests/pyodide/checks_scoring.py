@@ -1,0 +1,95 @@
+"""Checks run inside Pyodide: the committed vectors replay exactly, and the data loads.
+
+``vectors.json`` is written on CPython by ``make_vectors.py``. Each vector holds a
+bridge request, the sha256 of the exact reply text CPython gave, and a summary
+of that reply (the numbers, bands and error codes) for a readable difference.
+The helpers below are shared with the generator, so both sides build requests
+and summaries the same way.
+"""
+
+import hashlib
+import json
+from pathlib import Path
+
+VECTORS = Path(__file__).with_name("vectors.json")
+
+
+def request_text(spec: str | list[list]) -> str:
+    """A request: the text itself, or ``[[text, times], ...]`` joined (for long requests kept short on disk)."""
+    if isinstance(spec, str):
+        return spec
+    return "".join(text * times for text, times in spec)
+
+
+def reply_digest(reply: str) -> str:
+    return hashlib.sha256(reply.encode("utf-8")).hexdigest()
+
+
+def summary(reply: str) -> dict:
+    """The parts of a reply that scoring decides: numbers, bands, flags, or the error's code and field."""
+    data = json.loads(reply)
+    if not data["ok"]:
+        return {"error": [data["error"]["code"], data["error"]["field"]]}
+    result = data["result"]
+
+    def numbers(part: dict) -> list:
+        band = part["band"]["id"] if part["band"] else None
+        return [part["score"], part["pomp"], band, part.get("answered"), part.get("total")]
+
+    return {
+        "overall": numbers(result["overall"]),
+        "dimensions": {part["id"]: numbers(part) for part in result["dimensions"]},
+        "bordin": {part["id"]: numbers(part) for part in result["bordin"]},
+        "flagged": [[item["id"], item["score"], item["pomp"]] for item in result["flagged_items"]],
+        "safety_note": result["safety_note"] is not None,
+    }
+
+
+def replay(vectors: list[dict]) -> list[str]:
+    """Every vector whose reply differs here, described."""
+    from alliance_check.bridge import score_json
+
+    problems = []
+    for vector in vectors:
+        reply = score_json(request_text(vector["request"]))
+        if reply_digest(reply) != vector["reply_sha256"]:
+            got = summary(reply)
+            difference = "same summary, other text" if got == vector["summary"] else f"{got} != {vector['summary']}"
+            problems.append(f"{vector['name']}: {difference}")
+    return problems
+
+
+def check_vectors_replay_exactly() -> None:
+    vectors = json.loads(VECTORS.read_text(encoding="utf-8"))["vectors"]
+    assert len(vectors) > 100, len(vectors)
+    problems = replay(vectors)
+    assert not problems, f"{len(problems)} of {len(vectors)} vectors differ:\n" + "\n".join(problems[:10])
+
+
+def check_every_questionnaire_loads_in_every_language() -> None:
+    from alliance_check import list_languages, list_questionnaires, load_questionnaire
+
+    ids = list_questionnaires()
+    assert ids == ["alliance", "check-in", "first-sessions"], ids
+    for qid in ids:
+        for lang in list_languages(qid):
+            assert load_questionnaire(qid, lang).items
+
+
+def check_floats_are_unrounded_and_exact() -> None:
+    from alliance_check.bridge import score_json
+
+    reply = score_json(
+        '{"questionnaire": "alliance", "answers": '
+        '{"safe-to-be-honest": 5, "worry-about-judgment": 5, "taken-seriously": 1}}'
+    )
+    trust = json.loads(reply)["result"]["dimensions"][0]
+    assert repr(trust["score"]) == "2.3333333333333335", trust
+    assert repr(trust["pomp"]) == "33.333333333333336", trust
+
+
+def check_questionnaires_are_listed() -> None:
+    from alliance_check.bridge import questionnaires_json
+
+    listed = json.loads(questionnaires_json())["result"]["questionnaires"]
+    assert [q["id"] for q in listed] == ["alliance", "check-in", "first-sessions"]
