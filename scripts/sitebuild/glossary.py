@@ -1,7 +1,7 @@
 """Glossary terms explained where they appear, reachable by keyboard and touch.
 
-``docs/_data/glossary.yml`` maps each term, spelled as the pages use it, to a
-short meaning. :func:`mark_terms` wraps every use of a term in a page's prose in
+``docs/_data/glossary.yml`` maps each term (in any case) to a short meaning.
+:func:`mark_terms` wraps every use of a term in a page's prose in
 ``<abbr title="meaning">``, which the theme's ``content.tooltips`` shows as a
 tooltip on hover or focus. An ``abbr`` cannot take focus by itself, so the first
 use of each term on a page also gets ``tabindex="0"``: tabbing to it (or tapping
@@ -68,9 +68,10 @@ def load_terms(path: Path) -> dict[str, str]:
 
 
 def _term_pattern(terms: Mapping[str, str]) -> re.Pattern[str]:
-    # Longest first, so "therapeutic alliance" wins over "alliance".
+    # Longest first, so "therapeutic alliance" wins over "alliance". Case is ignored,
+    # so a term that starts a sentence is explained too.
     alternatives = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
-    return re.compile(rf"{_PROTECTED}|(?P<term>\b(?:{alternatives})\b)")
+    return re.compile(rf"{_PROTECTED}|(?P<term>\b(?:{alternatives})\b)", re.IGNORECASE)
 
 
 def term_html(term: str, meaning: str, focusable: bool) -> str:
@@ -83,15 +84,17 @@ def mark_terms(markdown: str, terms: Mapping[str, str]) -> str:
     if not terms:
         return markdown
     pattern = _term_pattern(terms)
+    meanings = {term.casefold(): meaning for term, meaning in terms.items()}
     seen: set[str] = set()
 
     def replace(match: re.Match[str]) -> str:
         term = match["term"]
         if term is None:  # a protected span: code, a link, a citation, HTML
             return match[0]
-        first = term not in seen
-        seen.add(term)
-        return term_html(term, terms[term], focusable=first)
+        key = term.casefold()
+        first = key not in seen
+        seen.add(key)
+        return term_html(term, meanings[key], focusable=first)
 
     fence: str | None = None
     lines = markdown.split("\n")

@@ -42,12 +42,15 @@ def test_meanings_are_escaped() -> None:
         "[@alliance2020]",
         '<p class="x">alliance</p>',
         '!!! note "The alliance"',
-        "Alliance, capitalised, is another term.",
         "An alliances plural does not match.",
     ],
 )
 def test_left_alone(markdown: str) -> None:
     assert glossary.mark_terms(markdown, TERMS) == markdown
+
+
+def test_case_is_ignored_and_kept() -> None:
+    assert marked("Alliance first. Then the alliance.") == [("Alliance", True), ("alliance", False)]
 
 
 def test_text_after_a_fence_is_marked_again() -> None:
