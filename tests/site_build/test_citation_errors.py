@@ -17,7 +17,9 @@ def test_unknown_citation_key_fails_the_build(tmp_path: Path) -> None:
     (docs / "wrong.md").write_text("# Wrong\n\nA claim [@fluckiger2018; @nosuch2020].\n", encoding="utf-8")
     config = tmp_path / "mkdocs.yml"
     config.write_text(
+        # The project's theme and hooks, so the other build steps see what they expect.
         f"site_name: t\ndocs_dir: {docs}\nsite_dir: {tmp_path / 'site'}\n"
+        f"theme:\n  name: material\n  language: en\n"
         f"hooks:\n  - {PROJECT_ROOT / 'scripts' / 'mkdocs_hooks.py'}\n",
         encoding="utf-8",
     )
