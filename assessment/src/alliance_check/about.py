@@ -1,11 +1,13 @@
 """What is running: the package and the Python that runs it."""
 
-import platform
 import sys
 
 
 def about() -> dict[str, str]:
     """Describe the running package and interpreter (shown on the check page)."""
+    # Imported here: ``platform`` is slow to import in Pyodide and only this call needs it.
+    import platform
+
     from alliance_check import __version__
 
     return {

@@ -15,8 +15,6 @@ import re
 import string
 import tomllib
 from functools import cache
-from importlib import resources
-from importlib.resources.abc import Traversable
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, NoReturn
@@ -36,7 +34,11 @@ MIN_CONVERSATION_STARTERS = 3
 PART_TEMPLATE_FIELDS = frozenset({"title", "answered", "total", "needed"})
 OVERALL_TEMPLATE_FIELDS = frozenset({"scored", "total"})
 
-Directory = Traversable | str | os.PathLike[str]
+# The packaged data sits next to this module (wheels install unpacked, also in
+# Pyodide). Not importlib.resources: importing it costs about 0.1 s in Pyodide.
+PACKAGED = Path(__file__).with_name("questionnaires")
+
+Directory = str | os.PathLike[str]
 
 
 def list_questionnaires(directory: Directory | None = None) -> list[str]:
@@ -88,12 +90,8 @@ def load_questionnaire_file(path: str | os.PathLike[str], lang: str = "en") -> Q
     return load_questionnaire(path.stem, lang, directory=path.parent)
 
 
-def _folder(directory: Directory | None) -> Traversable:
-    if directory is None:
-        return resources.files("alliance_check") / "questionnaires"
-    if isinstance(directory, str | os.PathLike):
-        return Path(directory)
-    return directory
+def _folder(directory: Directory | None) -> Path:
+    return PACKAGED if directory is None else Path(directory)
 
 
 @cache
@@ -101,7 +99,7 @@ def _load_packaged(qid: str, lang: str) -> Questionnaire:
     return _load(_folder(None), qid, lang)
 
 
-def _load(folder: Traversable, qid: str, lang: str) -> Questionnaire:
+def _load(folder: Path, qid: str, lang: str) -> Questionnaire:
     if not _is_id(qid) or not _is_file(folder / f"{qid}.toml"):
         known = ", ".join(list_questionnaires(folder)) or "none"
         raise QuestionnaireNotFoundError(
@@ -126,14 +124,14 @@ def _is_id(value: str) -> bool:
     return len(value) <= MAX_ID_LENGTH and ID_PATTERN.fullmatch(value) is not None
 
 
-def _is_file(entry: Traversable) -> bool:
+def _is_file(entry: Path) -> bool:
     try:
         return entry.is_file()
     except OSError:  # e.g. a name too long for the file system: no such questionnaire either way
         return False
 
 
-def _read_toml(entry: Traversable) -> dict[str, Any]:
+def _read_toml(entry: Path) -> dict[str, Any]:
     try:
         text = entry.read_bytes().decode("utf-8")
     except UnicodeDecodeError as error:

@@ -15,18 +15,24 @@ The rules, so that any independent implementation agrees:
 - flagged items: every answered item with POMP <= 50, lowest first, ties in
   questionnaire order.
 
-Means are computed as exact fractions and rounded once to the nearest float,
-so results do not depend on the order of additions.
+Means and POMP values are kept as exact ratios of integers and rounded once to
+the nearest float (Python's int / int is correctly rounded), so results do not
+depend on the order of additions, and band edges are compared exactly.
+(Integers rather than ``fractions.Fraction``: importing ``fractions`` pulls in
+``decimal``, which costs about 0.1 s when the page starts Pyodide.)
 """
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from fractions import Fraction
 
 from alliance_check.errors import AnswerError
 from alliance_check.schema import Band, Item, Questionnaire, Scale
 
 FLAG_AT_OR_BELOW_POMP = 50
+
+# An exact rational number as (numerator, denominator), denominator > 0.
+Ratio = tuple[int, int]
 
 
 @dataclass(frozen=True)
@@ -100,7 +106,7 @@ def score(questionnaire: Questionnaire, answers: Mapping[str, object]) -> Result
     items = tuple(_item_score(item, values[item.id]) for item in questionnaire.items if item.id in values)
     by_id = {answered.item.id: answered for answered in items}
 
-    exact_dimensions: list[Fraction | None] = []
+    exact_dimensions: list[Ratio | None] = []
     dimensions = []
     for dimension in questionnaire.dimensions:
         members = [item for item in questionnaire.items if item.dimension == dimension.id]
@@ -115,9 +121,9 @@ def score(questionnaire: Questionnaire, answers: Mapping[str, object]) -> Result
 
     scored = [exact for exact in exact_dimensions if exact is not None]
     if len(scored) == len(exact_dimensions):
-        mean = sum(scored, Fraction(0)) / len(scored)
+        mean = _mean_of_ratios(scored)
         pomp = _pomp(mean, scale)
-        overall = OverallScore(float(mean), float(pomp), _band(pomp, questionnaire.bands), len(scored), len(scored))
+        overall = OverallScore(_float(mean), _float(pomp), _band(pomp, questionnaire.bands), len(scored), len(scored))
     else:
         overall = OverallScore(None, None, None, len(scored), len(exact_dimensions))
 
@@ -175,28 +181,44 @@ def _item_score(item: Item, answer: int) -> ItemScore:
 
 def _part(
     part_id: str, members: Sequence[Item], answered: Mapping[str, ItemScore], scale: Scale, bands: Sequence[Band]
-) -> tuple[PartScore, Fraction | None]:
+) -> tuple[PartScore, Ratio | None]:
     scores = [answered[item.id].score for item in members if item.id in answered]
     total = len(members)
-    if len(scores) < (total + 1) // 2 or not scores:
+    if not scores or len(scores) < (total + 1) // 2:
         return PartScore(part_id, None, None, None, len(scores), total), None
-    mean = Fraction(sum(scores), len(scores))
+    mean = (sum(scores), len(scores))
     pomp = _pomp(mean, scale)
-    return PartScore(part_id, float(mean), float(pomp), _band(pomp, bands), len(scores), total), mean
+    return PartScore(part_id, _float(mean), _float(pomp), _band(pomp, bands), len(scores), total), mean
 
 
 def _span(scale: Scale) -> int:
     return scale.max - scale.min
 
 
-def _pomp(value: Fraction, scale: Scale) -> Fraction:
-    return 100 * (value - scale.min) / _span(scale)
+def _float(value: Ratio) -> float:
+    return value[0] / value[1]
 
 
-def _band(pomp: Fraction, bands: Sequence[Band]) -> Band:
+def _mean_of_ratios(values: Sequence[Ratio]) -> Ratio:
+    common = math.lcm(*(denominator for _, denominator in values))
+    return sum(numerator * (common // denominator) for numerator, denominator in values), common * len(values)
+
+
+def _pomp(value: Ratio, scale: Scale) -> Ratio:
+    numerator, denominator = value
+    return 100 * (numerator - scale.min * denominator), denominator * _span(scale)
+
+
+def _reaches(value: Ratio, threshold: float) -> bool:
+    """``value >= threshold`` exactly (a float threshold is an exact binary fraction)."""
+    top, bottom = threshold.as_integer_ratio()
+    return value[0] * bottom >= top * value[1]
+
+
+def _band(pomp: Ratio, bands: Sequence[Band]) -> Band:
     # Bands are validated to start at 0 and rise, so the first always matches.
     chosen = bands[0]
     for band in bands:
-        if pomp >= Fraction(band.min_pomp):
+        if _reaches(pomp, band.min_pomp):
             chosen = band
     return chosen

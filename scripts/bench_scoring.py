@@ -1,0 +1,166 @@
+"""Benchmark the self-check package: scoring on CPython and in Pyodide, and start-up in Pyodide.
+
+    .venv/bin/python scripts/bench_scoring.py [--runs 2000] [--boots 5]
+
+Prints the median time of one ``score()`` (and of one ``score_json()``, which
+adds parsing, validation and the JSON reply) on this CPython and inside Pyodide
+under Node, and the time Pyodide takes to import the package and load every
+questionnaire in every language. Targets: scoring <= 1 ms; import + load <=
+100 ms in Pyodide. Needs the wheel (``make wheel``) and ``node_modules``
+(``npm ci``). A benchmark, not a test: the figures depend on the machine.
+"""
+
+import argparse
+import json
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from sitebuild import PROJECT_ROOT, runtime, wheel
+
+sys.path.insert(0, str(PROJECT_ROOT / "assessment" / "src"))
+
+QUESTIONNAIRE = "alliance"
+SCORE_TARGET_MS = 1.0
+STARTUP_TARGET_MS = 100.0
+
+# The same Python runs on CPython and in Pyodide. Times are per call, in seconds.
+TIMING_CODE = """
+import json, statistics, time
+
+def bench(runs):
+    from alliance_check import load_questionnaire, score
+    from alliance_check.bridge import score_json
+
+    questionnaire = load_questionnaire(QUESTIONNAIRE)
+    scale = questionnaire.scale
+    # Every item answered, with varied values, so every rule runs.
+    answers = {item.id: scale.min + i % (scale.max - scale.min + 1) for i, item in enumerate(questionnaire.items)}
+    request = json.dumps({"questionnaire": QUESTIONNAIRE, "lang": "en", "answers": answers})
+    assert json.loads(score_json(request))["ok"]
+
+    def median_of(call):
+        times = []
+        for _ in range(runs):
+            start = time.perf_counter()
+            call()
+            times.append(time.perf_counter() - start)
+        return statistics.median(times)
+
+    return {
+        "score": median_of(lambda: score(questionnaire, answers)),
+        "score_json": median_of(lambda: score_json(request)),
+    }
+"""
+
+STARTUP_CODE = """
+import time
+start = time.perf_counter()
+import alliance_check
+from alliance_check import list_languages, list_questionnaires, load_questionnaire
+loaded = [load_questionnaire(qid, lang) for qid in list_questionnaires() for lang in list_languages(qid)]
+elapsed = time.perf_counter() - start
+assert len(loaded) >= 3
+elapsed
+"""
+
+NODE_SCRIPT = """
+import { loadPyodide } from %(pyodide)s;
+const [lockDir, runs, boots] = [%(lock_dir)s, %(runs)d, %(boots)d];
+// loadPyodide fills in the options object it is given, so each start-up gets a new one.
+const options = () => ({
+  lockFileURL: lockDir + "/pyodide-lock.json",
+  packageBaseUrl: lockDir + "/",
+  packages: ["alliance-check"],
+});
+const startup = [];
+const bootTimes = [];
+let last;
+for (let i = 0; i < boots; i++) {
+  const begin = performance.now();
+  last = await loadPyodide(options());
+  bootTimes.push(performance.now() - begin);
+  // Import and load run in a fresh interpreter each time; the wheel is installed, not yet imported.
+  startup.push(last.runPython(%(startup)s) * 1000);
+}
+last.globals.set("QUESTIONNAIRE", %(questionnaire)s);
+last.runPython(%(timing)s);
+const measured = last.runPython(`import json, sys; json.dumps({**bench(${runs}), "python": sys.version.split()[0]})`);
+const times = JSON.parse(measured);
+console.log(JSON.stringify({ ...times, startup_ms: startup, boot_ms: bootTimes, node: process.version }));
+"""
+
+
+def bench_cpython(runs: int) -> dict[str, float]:
+    namespace: dict = {"QUESTIONNAIRE": QUESTIONNAIRE}
+    exec(TIMING_CODE, namespace)
+    return namespace["bench"](runs)
+
+
+def bench_pyodide(runs: int, boots: int) -> dict:
+    built = wheel.find_wheel()
+    with tempfile.TemporaryDirectory() as temporary:
+        lock_dir = Path(temporary)
+        shutil.copy2(built, lock_dir / built.name)
+        lock = runtime.build_lockfile(built)
+        (lock_dir / runtime.LOCK_FILE_NAME).write_text(json.dumps(lock), encoding="utf-8")
+        script = lock_dir / "bench.mjs"
+        script.write_text(
+            NODE_SCRIPT
+            % {
+                "pyodide": json.dumps((runtime.PYODIDE_PACKAGE_DIR / "pyodide.mjs").as_uri()),
+                "lock_dir": json.dumps(str(lock_dir)),
+                "runs": runs,
+                "boots": boots,
+                "startup": json.dumps(STARTUP_CODE),
+                "questionnaire": json.dumps(QUESTIONNAIRE),
+                "timing": json.dumps(TIMING_CODE),
+            },
+            encoding="utf-8",
+        )
+        completed = subprocess.run(["node", str(script)], capture_output=True, text=True, check=False, timeout=600)
+    if completed.returncode != 0:
+        raise SystemExit("node failed:\n" + "\n".join(line[:300] for line in completed.stderr.splitlines()[-20:]))
+    return json.loads(completed.stdout.strip().splitlines()[-1])
+
+
+def verdict(value: float, target: float) -> str:
+    return "within target" if value <= target else "OVER TARGET"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=2000, help="timed calls per figure (default 2000)")
+    parser.add_argument("--boots", type=int, default=5, help="fresh Pyodide start-ups to time (default 5)")
+    args = parser.parse_args()
+
+    started = time.perf_counter()
+    cpython = bench_cpython(args.runs)
+    pyodide = bench_pyodide(args.runs, args.boots)
+    startup = statistics.median(pyodide["startup_ms"])
+
+    print(f"Scoring '{QUESTIONNAIRE}' with every item answered, median of {args.runs} calls:")
+    for label, times in (
+        (f"CPython {platform.python_version()}", cpython),
+        (f"Pyodide {runtime.pyodide_version()} (Python {pyodide['python']}, Node {pyodide['node']})", pyodide),
+    ):
+        score_ms, json_ms = times["score"] * 1000, times["score_json"] * 1000
+        print(f"  {label}")
+        print(
+            f"    score():      {score_ms:8.3f} ms  ({verdict(score_ms, SCORE_TARGET_MS)}: <= {SCORE_TARGET_MS:g} ms)"
+        )
+        print(f"    score_json(): {json_ms:8.3f} ms")
+    shown = ", ".join(f"{ms:.1f}" for ms in pyodide["startup_ms"])
+    print(f"Pyodide: import the package and load every questionnaire, median of {args.boots} fresh start-ups:")
+    print(f"  {startup:.1f} ms  ({verdict(startup, STARTUP_TARGET_MS)}: <= {STARTUP_TARGET_MS:g} ms; each: {shown})")
+    print(f"  (for scale: booting Pyodide itself took {statistics.median(pyodide['boot_ms']):.0f} ms, median)")
+    print(f"Done in {time.perf_counter() - started:.0f} s.")
+
+
+if __name__ == "__main__":
+    main()
