@@ -9,8 +9,10 @@ for _path in (_SCRIPTS, _SCRIPTS.parent / "assessment" / "src"):
         sys.path.insert(0, str(_path))
 
 from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.structure.files import File  # noqa: E402
+from mkdocs.utils import get_relative_url  # noqa: E402
 
-from sitebuild import BuildError, citations, csp, glossary, runtime, wheel  # noqa: E402
+from sitebuild import BuildError, citations, csp, forms, glossary, runtime, wheel  # noqa: E402
 
 
 def on_config(config):
@@ -20,6 +22,30 @@ def on_config(config):
     except BuildError as error:
         raise PluginError(str(error)) from error
     return config
+
+
+def on_files(files, config):
+    # A paper version of each questionnaire, generated from its data.
+    lang = config["theme"]["language"]
+    for questionnaire_id in forms.questionnaire_ids():
+        content = _built(forms.paper_page_markdown, questionnaire_id, lang)
+        files.append(File.generated(config, forms.paper_source_path(questionnaire_id), content=content))
+    return files
+
+
+def on_page_content(html: str, page, config, files) -> str:
+    def url(path: str) -> str:
+        return get_relative_url(path, page.url)
+
+    return _built(forms.expand_markers, html, config["theme"]["language"], url, page.file.src_uri)
+
+
+def _built(step, *args):
+    """Run a build step, turning its error into MkDocs' own (a clear, fatal message)."""
+    try:
+        return step(*args)
+    except BuildError as error:
+        raise PluginError(str(error)) from error
 
 
 def on_post_page(output: str, page, config) -> str:

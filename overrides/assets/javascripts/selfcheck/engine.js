@@ -8,11 +8,11 @@ let worker = null;
 let nextId = 1;
 const pending = new Map();
 const listeners = new Set();
-let state = "idle";
+let state = { name: "idle", error: null };
 
-function setState(next, detail = {}) {
-  state = next;
-  for (const listener of listeners) listener(next, detail);
+function setState(name, error = null) {
+  state = { name, error };
+  for (const listener of listeners) listener(state);
 }
 
 function fail(message) {
@@ -20,7 +20,7 @@ function fail(message) {
   pending.clear();
   worker?.terminate();
   worker = null;
-  setState("failed", { error: message });
+  setState("failed", message);
 }
 
 function onMessage(event) {
@@ -37,7 +37,7 @@ function onMessage(event) {
   else request.reject(new Error(message.error));
 }
 
-/** Start the engine if it is not running. Safe to call any number of times. */
+/** Start the engine unless it is running or starting. Safe to call any number of times. */
 export function start() {
   if (worker) return;
   try {
@@ -45,18 +45,21 @@ export function start() {
     worker = new Worker(workerUrl, { type: "module" });
   } catch (error) {
     worker = null;
-    setState("failed", { error: String(error.message || error) });
+    setState("failed", String(error.message || error));
     return;
   }
   worker.addEventListener("message", onMessage);
-  worker.addEventListener("error", (event) => fail(event.message || "The scoring engine could not start."));
+  worker.addEventListener("error", (event) => {
+    event.preventDefault();
+    fail(event.message || "The scoring engine could not be loaded.");
+  });
   setState("starting");
 }
 
 /** Send a request to the engine (starting it if needed); resolves with its answer. */
 export function request(method, params) {
   start();
-  if (!worker) return Promise.reject(new Error("The scoring engine is not available."));
+  if (!worker) return Promise.reject(new Error(state.error || "The scoring engine is not available."));
   const id = nextId++;
   return new Promise((resolve, reject) => {
     pending.set(id, { resolve, reject });
@@ -64,9 +67,9 @@ export function request(method, params) {
   });
 }
 
-/** Follow the engine's state: "idle", "starting", "ready" or "failed". Returns an unsubscribe function. */
+/** Follow the engine's state ({name, error}); called at once with the current one. Returns an unsubscribe function. */
 export function onStateChange(listener) {
   listeners.add(listener);
-  listener(state, {});
+  listener(state);
   return () => listeners.delete(listener);
 }

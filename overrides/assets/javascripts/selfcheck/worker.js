@@ -4,7 +4,26 @@
 
 const runtimeBase = new URL("../../../pyodide/", import.meta.url);
 
-let engine = null;
+// Pyodide's loader never settles when a runtime download fails (it logs a
+// warning and waits). Watching this worker's downloads lets the visitor hear
+// at once that something went wrong, and which file.
+let reportDownloadFailure;
+const downloadFailure = new Promise((_, reject) => {
+  reportDownloadFailure = reject;
+});
+const fetchFromNetwork = globalThis.fetch.bind(globalThis);
+globalThis.fetch = async (resource, options) => {
+  const name = String(resource instanceof Request ? resource.url : resource).split("/").pop();
+  let response;
+  try {
+    response = await fetchFromNetwork(resource, options);
+  } catch (error) {
+    reportDownloadFailure(new Error(`Could not download ${name} (${describe(error)}).`));
+    throw error;
+  }
+  if (!response.ok) reportDownloadFailure(new Error(`Could not download ${name} (HTTP ${response.status}).`));
+  return response;
+};
 
 async function boot() {
   const { loadPyodide } = await import(new URL("pyodide.mjs", runtimeBase).href);
@@ -15,29 +34,31 @@ async function boot() {
     // Listed here so the wheel downloads while the runtime starts up.
     packages: ["alliance-check"],
   });
-  const bridge = pyodide.pyimport("alliance_check.bridge");
-  return { pyodide, bridge };
+  return pyodide.pyimport("alliance_check.bridge");
 }
 
 const methods = {
   about: (bridge) => bridge.about_json(),
+  score: (bridge, request) => bridge.score_json(request),
 };
 
-async function answer({ id, method, params }) {
+const bridgeReady = Promise.race([boot(), downloadFailure]);
+bridgeReady.then(
+  () => postMessage({ type: "status", state: "ready" }),
+  (error) => postMessage({ type: "status", state: "failed", error: describe(error) }),
+);
+
+function describe(error) {
+  return String(error && error.message ? error.message : error);
+}
+
+addEventListener("message", async ({ data: { id, method, params } }) => {
   try {
-    const { bridge } = await engine;
+    const bridge = await bridgeReady;
     const call = methods[method];
     if (!call) throw new Error(`Unknown method: ${method}`);
     postMessage({ id, ok: true, value: call(bridge, params) });
   } catch (error) {
-    postMessage({ id, ok: false, error: String(error && error.message ? error.message : error) });
+    postMessage({ id, ok: false, error: describe(error) });
   }
-}
-
-engine = boot();
-engine.then(
-  () => postMessage({ type: "status", state: "ready" }),
-  (error) => postMessage({ type: "status", state: "failed", error: String(error && error.message ? error.message : error) }),
-);
-
-addEventListener("message", (event) => answer(event.data));
+});

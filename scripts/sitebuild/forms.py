@@ -1,0 +1,131 @@
+"""Render the self-checks into pages at build time, from the package's data.
+
+A page asks for a check with a marker in its Markdown, so a practice can put a
+check on any page:
+
+    <!-- self-check: alliance -->
+
+Each questionnaire also gets a generated paper version with its scoring key, at
+``self-check/paper/<id>/``. The templates live in ``overrides/partials/selfcheck``.
+"""
+
+import math
+import re
+from collections.abc import Callable
+from functools import cache
+
+import jinja2
+
+from alliance_check import QuestionnaireError, list_questionnaires, load_questionnaire
+from sitebuild import PROJECT_ROOT, BuildError
+
+TEMPLATE_DIR = PROJECT_ROOT / "overrides" / "partials" / "selfcheck"
+FORM_MARKER = re.compile(r"<!--\s*self-check:\s*(?P<id>[A-Za-z0-9_-]+)\s*-->")
+PAPER_MARKER = re.compile(r"<!--\s*self-check-paper:\s*(?P<id>[A-Za-z0-9_-]+)\s*-->")
+SECONDS_PER_ITEM = 12
+
+UrlFor = Callable[[str], str]  # site-relative path -> URL relative to the current page
+
+
+def check_path(questionnaire_id: str) -> str:
+    """Where the on-screen check for a questionnaire lives by convention."""
+    return f"self-check/{questionnaire_id}/"
+
+
+def paper_path(questionnaire_id: str) -> str:
+    return f"self-check/paper/{questionnaire_id}/"
+
+
+def paper_source_path(questionnaire_id: str) -> str:
+    """The generated Markdown file behind a paper version."""
+    return f"self-check/paper/{questionnaire_id}.md"
+
+
+@cache
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+    )
+
+
+def _questionnaire(questionnaire_id: str, lang: str, where: str):
+    known = list_questionnaires()
+    if questionnaire_id not in known:
+        raise BuildError(f"{where}: unknown self-check '{questionnaire_id}' (known: {', '.join(known)})")
+    try:
+        return load_questionnaire(questionnaire_id, lang)
+    except QuestionnaireError as error:
+        raise BuildError(f"{where}: {error}") from error
+
+
+def render_form(questionnaire, url: UrlFor) -> str:
+    minutes = max(1, math.ceil(len(questionnaire.items) * SECONDS_PER_ITEM / 60))
+    return (
+        _environment()
+        .get_template("form.html")
+        .render(q=questionnaire, url=url, minutes=minutes, paper_url=url(paper_path(questionnaire.id)))
+    )
+
+
+def render_paper(questionnaire, url: UrlFor) -> str:
+    scale = questionnaire.scale
+    numbers: dict[str, list[int]] = {d.id: [] for d in questionnaire.dimensions}
+    for number, item in enumerate(questionnaire.items, start=1):
+        numbers[item.dimension].append(number)
+    return (
+        _environment()
+        .get_template("paper.html")
+        .render(
+            q=questionnaire,
+            check_url=url(check_path(questionnaire.id)),
+            scale_min=scale.min,
+            scale_max=scale.max,
+            reverse_total=scale.min + scale.max,
+            pomp_factor=_plain_number(100 / (scale.max - scale.min)),
+            numbers_by_dimension={
+                key: [f"{n}{' (R)' if questionnaire.items[n - 1].reverse else ''}" for n in ns]
+                for key, ns in numbers.items()
+            },
+            needed_by_dimension={key: math.ceil(len(ns) / 2) for key, ns in numbers.items()},
+            bands=band_rows(questionnaire),
+        )
+    )
+
+
+def band_rows(questionnaire) -> list[dict[str, str]]:
+    """Bands as display rows, highest first: range, title, text."""
+    bands = sorted(questionnaire.bands, key=lambda band: band.min_pomp)
+    rows = []
+    for band, above in zip(bands, [*bands[1:], None], strict=True):
+        upper = "100" if above is None else f"under {_plain_number(above.min_pomp)}"
+        rows.append({"range": f"{_plain_number(band.min_pomp)} to {upper}", "title": band.title, "text": band.text})
+    return rows[::-1]
+
+
+def _plain_number(value: float) -> str:
+    return f"{value:g}"
+
+
+def paper_page_markdown(questionnaire_id: str, lang: str) -> str:
+    questionnaire = _questionnaire(questionnaire_id, lang, paper_source_path(questionnaire_id))
+    return (
+        "---\n"
+        f"description: Printable paper version of the {questionnaire.title.lower()}, with a scoring key.\n"
+        "search:\n  exclude: true\n"
+        "---\n\n"
+        f"# {questionnaire.title}: paper version\n\n"
+        f"<!-- self-check-paper: {questionnaire_id} -->\n"
+    )
+
+
+def expand_markers(html: str, lang: str, url: UrlFor, where: str) -> str:
+    """Replace every check and paper marker in a rendered page."""
+    html = FORM_MARKER.sub(lambda m: render_form(_questionnaire(m["id"], lang, where), url), html)
+    return PAPER_MARKER.sub(lambda m: render_paper(_questionnaire(m["id"], lang, where), url), html)
+
+
+def questionnaire_ids() -> list[str]:
+    return list_questionnaires()

@@ -1,0 +1,199 @@
+"""The self-check as a visitor uses it, in Chromium, scored by the real wheel in Pyodide."""
+
+import math
+import random
+import re
+
+import pytest
+from playwright.sync_api import BrowserContext, Page, expect
+from selfcheck_page import ENGINE_TIMEOUT_MS, SelfCheckPage
+
+from alliance_check import load_questionnaire, result_to_dict, score
+
+pytestmark = pytest.mark.browser
+
+ALLIANCE = load_questionnaire("alliance", "en")
+
+
+def whole(value: float) -> int:
+    """Rounding half up, as the page displays numbers."""
+    return math.floor(value + 0.5)
+
+
+def expected_scores(rows: list[dict]) -> dict[str, str]:
+    return {row["id"]: (str(whole(row["pomp"])) if row["pomp"] is not None else "Not scored") for row in rows}
+
+
+def answer_sets() -> dict[str, dict[str, int]]:
+    items = ALLIANCE.items
+    low, high = items[0].scale.min, items[0].scale.max
+    rng = random.Random(20261126)
+    by_dimension: dict[str, list[str]] = {}
+    for item in items:
+        by_dimension.setdefault(item.dimension, []).append(item.id)
+    first_dimension = ALLIANCE.dimensions[0].id
+    return {
+        "all-lowest": {item.id: low for item in items},
+        "all-highest": {item.id: high for item in items},
+        "random": {item.id: rng.randint(low, high) for item in items},
+        # One area with too few answers: that area and the overall are not scored.
+        "skipped": {
+            item.id: rng.randint(low, high)
+            for item in items
+            if not (item.dimension == first_dimension and item.id != by_dimension[first_dimension][0])
+        },
+    }
+
+
+@pytest.mark.parametrize("name", sorted(answer_sets()))
+def test_numbers_shown_equal_the_package_on_cpython(page: Page, site_url: str, traffic, name: str) -> None:
+    answers = answer_sets()[name]
+    expected = result_to_dict(score(ALLIANCE, answers))
+    page.goto(site_url + "self-check/alliance/")
+    check = SelfCheckPage(page, "alliance")
+    check.answer(answers)
+    check.submit()
+    check.wait_for_result()
+    assert check.shown_scores("dimensions") == expected_scores(expected["dimensions"])
+    if expected.get("bordin"):
+        assert check.shown_scores("bordin") == expected_scores(expected["bordin"])
+    assert check.shown_flagged_ids() == [item["id"] for item in expected["flagged_items"]]
+    overall = check.result.locator(".selfcheck-result__overall")
+    if expected["overall"]["pomp"] is None:
+        expect(overall).to_have_text(expected["not_scored"]["overall"])
+    else:
+        expect(overall).to_contain_text(f"{whole(expected['overall']['pomp'])} out of 100")
+        expect(overall).to_contain_text(expected["overall"]["band"]["title"])
+    assert traffic.off_origin() == []
+    assert traffic.errors == []
+
+
+def test_keyboard_only_from_first_question_to_result(page: Page, site_url: str) -> None:
+    page.goto(site_url + "self-check/alliance/")
+    check = SelfCheckPage(page, "alliance")
+    for _ in range(300):  # Tab through the header and navigation to the first question
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('[data-selfcheck-form] input[type=radio]')"):
+            break
+    else:
+        pytest.fail("Tab never reached the first question")
+    for index in range(len(ALLIANCE.items)):
+        page.keyboard.press("Space")  # choose the focused (first) answer
+        for _ in range(index % 3):
+            page.keyboard.press("ArrowRight")  # move along the scale; arrows also choose
+        page.keyboard.press("Tab")
+    expect(page.locator(":focus")).to_have_text("See my result")
+    page.keyboard.press("Enter")
+    check.wait_for_result()
+    expect(check.result.locator(".selfcheck-result__heading")).to_be_focused()
+    low = ALLIANCE.items[0].scale.min
+    expected = {item.id: low + index % 3 for index, item in enumerate(ALLIANCE.items)}
+    check.result.get_by_role("button", name="Change my answers").click()
+    assert check.checked_answers() == expected
+
+
+def test_progress_counts_answers_and_is_a_polite_status(page: Page, site_url: str) -> None:
+    page.goto(site_url + "self-check/alliance/")
+    check = SelfCheckPage(page, "alliance")
+    progress = check.root.locator("[data-selfcheck-progress]")
+    assert progress.get_attribute("role") == "status"
+    total = len(ALLIANCE.items)
+    expect(progress).to_have_text(f"0 of {total} answered")
+    check.answer({item.id: item.scale.max for item in ALLIANCE.items[:7]})
+    expect(progress).to_have_text(f"7 of {total} answered")
+
+
+def test_engine_starts_on_first_interaction_not_on_load(page: Page, site_url: str, traffic) -> None:
+    page.goto(site_url + "self-check/alliance/")
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(500)
+    assert not [url for url in traffic.requests if "/pyodide/" in url or url.endswith("/worker.js")]
+    with page.expect_request(re.compile(r"/selfcheck/worker\.js$")):
+        SelfCheckPage(page, "alliance").choice(ALLIANCE.items[0].id, 3).check()
+    expect(page.locator("[data-selfcheck-engine]")).to_have_text(re.compile("ready"), timeout=ENGINE_TIMEOUT_MS)
+
+
+def test_no_other_page_fetches_pyodide(page: Page, site_url: str, traffic) -> None:
+    for path in ["", "relationship/trust-and-safety/", "self-check/", "privacy/", "self-check/paper/alliance/"]:
+        page.goto(site_url + path)
+        page.wait_for_load_state("networkidle")
+    assert not [url for url in traffic.requests if "/pyodide/" in url or url.endswith("/worker.js")]
+    assert traffic.off_origin() == []
+
+
+def test_nothing_is_stored_on_the_device(context: BrowserContext, page: Page, site_url: str) -> None:
+    page.goto(site_url + "self-check/alliance/")
+    check = SelfCheckPage(page, "alliance")
+    check.answer({item.id: item.scale.min + 1 for item in ALLIANCE.items})
+    check.submit()
+    check.wait_for_result()
+    page.locator(".md-header label[title^='Switch to']:visible").click()  # the theme's palette toggle too
+    assert context.cookies() == []
+    assert page.evaluate("localStorage.length") == 0
+    assert page.evaluate("sessionStorage.length") == 0
+    assert page.evaluate("indexedDB.databases().then(dbs => dbs.length)") == 0
+
+
+def test_engine_failure_keeps_answers_and_retry_recovers(
+    context: BrowserContext, page: Page, site_url: str, traffic
+) -> None:
+    context.route(re.compile(r"pyodide\.asm\.wasm$"), lambda route: route.abort())
+    page.goto(site_url + "self-check/alliance/")
+    check = SelfCheckPage(page, "alliance")
+    answers = {item.id: item.scale.max for item in ALLIANCE.items[:5]}
+    check.answer(answers)
+    check.submit()
+    expect(check.problem).to_contain_text("could not start", timeout=ENGINE_TIMEOUT_MS)
+    expect(check.problem).to_contain_text("Your answers are still here")
+    expect(check.problem.get_by_role("link", name=re.compile("paper version"))).to_be_visible()
+    assert check.checked_answers() == answers
+    context.unroute(re.compile(r"pyodide\.asm\.wasm$"))
+    traffic.errors.clear()  # the aborted download was reported, as it should be
+    check.problem.get_by_role("button", name="Try again").click()
+    check.wait_for_result()
+    assert traffic.errors == []
+
+
+def test_change_answers_and_clear_everything(page: Page, site_url: str) -> None:
+    page.goto(site_url + "self-check/check-in/")
+    check_in = load_questionnaire("check-in", "en")
+    check = SelfCheckPage(page, "check-in")
+    answers = {item.id: 7 for item in check_in.items}
+    check.answer(answers)
+    check.submit()
+    check.wait_for_result()
+    expect(check.form).to_be_hidden()
+    check.result.get_by_role("button", name="Change my answers").click()
+    expect(check.form).to_be_visible()
+    expect(check.result).to_be_hidden()
+    assert check.checked_answers() == answers
+    check.submit()
+    check.wait_for_result()
+    check.result.get_by_role("button", name="Clear everything").click()
+    assert check.checked_answers() == {}
+    expect(check.result).to_be_hidden()
+    expect(check.root.locator("[data-selfcheck-progress]")).to_have_text(f"0 of {len(check_in.items)} answered")
+
+
+def test_check_works_after_instant_navigation(page: Page, site_url: str, traffic) -> None:
+    page.goto(site_url + "self-check/")
+    page.wait_for_load_state("networkidle")  # the theme intercepts links once it has read the sitemap
+    page.evaluate("window.__sameDocument = true")
+    page.locator("article").get_by_role("link", name="Quick check-in").click()
+    expect(page).to_have_url(site_url + "self-check/check-in/")
+    assert page.evaluate("window.__sameDocument === true"), "the link caused a full page load"
+    check = SelfCheckPage(page, "check-in")
+    check.answer({item.id: 9 for item in load_questionnaire("check-in", "en").items})
+    check.submit()
+    check.wait_for_result()
+    # Back to another check: the same worker serves it, without a second download.
+    page.go_back()
+    page.locator("article").get_by_role("link", name="First sessions check").click()
+    first = load_questionnaire("first-sessions", "en")
+    check = SelfCheckPage(page, "first-sessions")
+    check.answer({item.id: item.scale.max for item in first.items})
+    check.submit()
+    check.wait_for_result()
+    assert page.evaluate("window.__sameDocument === true")
+    assert sum(url.endswith("pyodide.asm.wasm") for url in traffic.requests) == 1
+    assert traffic.errors == []
