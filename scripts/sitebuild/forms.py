@@ -116,7 +116,7 @@ def paper_page_markdown(questionnaire_id: str, lang: str) -> str:
         f"description: Printable paper version of the {questionnaire.title.lower()}, with a scoring key.\n"
         "search:\n  exclude: true\n"
         "---\n\n"
-        f"# {questionnaire.title}: paper version\n\n"
+        f"# Paper version: {questionnaire.title}\n\n"
         f"<!-- self-check-paper: {questionnaire_id} -->\n"
     )
 

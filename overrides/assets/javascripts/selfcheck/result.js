@@ -94,7 +94,7 @@ function scoreTable(rows, kind, caption = text.tableCaption) {
   }
   return el(
     "table",
-    { class: "selfcheck-result__table", "data-table": kind },
+    { "data-table": kind }, // no class: the theme styles plain tables
     el("caption", { text: caption }),
     el(
       "thead",
