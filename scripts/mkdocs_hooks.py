@@ -1,5 +1,6 @@
 """MkDocs hooks: a thin adapter over the plain functions in ``sitebuild``."""
 
+import os
 import sys
 from pathlib import Path
 
@@ -12,15 +13,28 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 from mkdocs.utils import get_relative_url  # noqa: E402
 
-from sitebuild import BuildError, citations, csp, forms, glossary, runtime, wheel  # noqa: E402
+from sitebuild import BuildError, citations, csp, forms, glossary, palette, practice_pages, runtime, wheel  # noqa: E402
+from sitebuild.practice import PRACTICE_FILE, load_practice  # noqa: E402
+
+PRACTICE_CSS = "assets/stylesheets/practice.css"
 
 
 def on_config(config):
-    try:
-        runtime.pyodide_version()
-        wheel.find_wheel()
-    except BuildError as error:
-        raise PluginError(str(error)) from error
+    _built(runtime.pyodide_version)
+    _built(wheel.find_wheel)
+    # The practice's settings (practice.yml, or the file named by PRACTICE_FILE) shape the site.
+    practice_file = Path(os.environ.get("PRACTICE_FILE", PRACTICE_FILE))
+    practice = _built(load_practice, practice_file, Path(config["docs_dir"]))
+    _built(forms.check_language, practice.language, practice_file.name)
+    config["site_name"] = practice.name
+    config["site_description"] = practice.description
+    config["theme"]["language"] = practice.language
+    if practice.logo:
+        config["theme"]["logo"] = practice.logo
+    config["extra"]["practice"] = practice
+    config["extra_css"].append(PRACTICE_CSS)
+    if config["nav"]:
+        config["nav"] = practice_pages.visible_nav(config["nav"], practice)
     return config
 
 
@@ -30,6 +44,8 @@ def on_files(files, config):
     for questionnaire_id in forms.questionnaire_ids():
         content = _built(forms.paper_page_markdown, questionnaire_id, lang)
         files.append(File.generated(config, forms.paper_source_path(questionnaire_id), content=content))
+    colours = palette.stylesheet(config["extra"]["practice"].colours)
+    files.append(File.generated(config, PRACTICE_CSS, content=colours))
     return files
 
 
@@ -37,7 +53,10 @@ def on_page_content(html: str, page, config, files) -> str:
     def url(path: str) -> str:
         return get_relative_url(path, page.url)
 
-    return _built(forms.expand_markers, html, config["theme"]["language"], url, page.file.src_uri)
+    practice = config["extra"]["practice"]
+    where = page.file.src_uri
+    html = _built(practice_pages.expand, html, practice, where)
+    return _built(forms.expand_markers, html, config["theme"]["language"], url, where, practice)
 
 
 def _built(step, *args):
@@ -58,10 +77,12 @@ def on_post_template(output: str, template_name: str, config) -> str:
 
 
 def on_post_build(config) -> None:
-    try:
-        runtime.vendor_runtime(Path(config["site_dir"]), wheel.find_wheel())
-    except BuildError as error:
-        raise PluginError(str(error)) from error
+    site_dir = Path(config["site_dir"])
+    _built(runtime.vendor_runtime, site_dir, _built(wheel.find_wheel))
+    # GitHub Pages serves a custom domain named in a CNAME file at the site's root.
+    domain = config["extra"]["practice"].domain
+    if domain:
+        (site_dir / "CNAME").write_text(domain + "\n", encoding="utf-8")
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:

@@ -6,20 +6,16 @@ check on any page:
     <!-- self-check: alliance -->
 
 Each questionnaire also gets a generated paper version with its scoring key, at
-``self-check/paper/<id>/``. The templates live in ``overrides/partials/selfcheck``.
+``self-check/paper/<id>/``. The templates live in ``overrides/partials/selfcheck/``.
 """
 
 import math
 import re
 from collections.abc import Callable
-from functools import cache
 
-import jinja2
+from alliance_check import QuestionnaireError, list_languages, list_questionnaires, load_questionnaire
+from sitebuild import BuildError, templates
 
-from alliance_check import QuestionnaireError, list_questionnaires, load_questionnaire
-from sitebuild import PROJECT_ROOT, BuildError
-
-TEMPLATE_DIR = PROJECT_ROOT / "overrides" / "partials" / "selfcheck"
 FORM_MARKER = re.compile(r"<!--\s*self-check:\s*(?P<id>[A-Za-z0-9_-]+)\s*-->")
 PAPER_MARKER = re.compile(r"<!--\s*self-check-paper:\s*(?P<id>[A-Za-z0-9_-]+)\s*-->")
 SECONDS_PER_ITEM = 12
@@ -41,16 +37,6 @@ def paper_source_path(questionnaire_id: str) -> str:
     return f"self-check/paper/{questionnaire_id}.md"
 
 
-@cache
-def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-    )
-
-
 def _questionnaire(questionnaire_id: str, lang: str, where: str):
     known = list_questionnaires()
     if questionnaire_id not in known:
@@ -61,37 +47,36 @@ def _questionnaire(questionnaire_id: str, lang: str, where: str):
         raise BuildError(f"{where}: {error}") from error
 
 
-def render_form(questionnaire, url: UrlFor) -> str:
+def render_form(questionnaire, url: UrlFor, practice=None) -> str:
+    """The on-screen check; ``practice`` adds its contact and crisis lines to results."""
     minutes = max(1, math.ceil(len(questionnaire.items) * SECONDS_PER_ITEM / 60))
-    return (
-        _environment()
-        .get_template("form.html")
-        .render(q=questionnaire, url=url, minutes=minutes, paper_url=url(paper_path(questionnaire.id)))
+    paper_url = url(paper_path(questionnaire.id))
+    return templates.render(
+        "partials/selfcheck/form.html",
+        q=questionnaire,
+        url=url,
+        minutes=minutes,
+        paper_url=paper_url,
+        practice=practice,
     )
 
 
 def render_paper(questionnaire, url: UrlFor) -> str:
     scale = questionnaire.scale
-    numbers: dict[str, list[int]] = {d.id: [] for d in questionnaire.dimensions}
+    numbers: dict[str, list[str]] = {d.id: [] for d in questionnaire.dimensions}
     for number, item in enumerate(questionnaire.items, start=1):
-        numbers[item.dimension].append(number)
-    return (
-        _environment()
-        .get_template("paper.html")
-        .render(
-            q=questionnaire,
-            check_url=url(check_path(questionnaire.id)),
-            scale_min=scale.min,
-            scale_max=scale.max,
-            reverse_total=scale.min + scale.max,
-            pomp_factor=_plain_number(100 / (scale.max - scale.min)),
-            numbers_by_dimension={
-                key: [f"{n}{' (R)' if questionnaire.items[n - 1].reverse else ''}" for n in ns]
-                for key, ns in numbers.items()
-            },
-            needed_by_dimension={key: math.ceil(len(ns) / 2) for key, ns in numbers.items()},
-            bands=band_rows(questionnaire),
-        )
+        numbers[item.dimension].append(f"{number} (R)" if item.reverse else str(number))
+    return templates.render(
+        "partials/selfcheck/paper.html",
+        q=questionnaire,
+        check_url=url(check_path(questionnaire.id)),
+        scale_min=scale.min,
+        scale_max=scale.max,
+        reverse_total=scale.min + scale.max,
+        pomp_factor=_plain_number(100 / (scale.max - scale.min)),
+        numbers_by_dimension=numbers,
+        needed_by_dimension={key: math.ceil(len(entries) / 2) for key, entries in numbers.items()},
+        bands=band_rows(questionnaire),
     )
 
 
@@ -121,11 +106,22 @@ def paper_page_markdown(questionnaire_id: str, lang: str) -> str:
     )
 
 
-def expand_markers(html: str, lang: str, url: UrlFor, where: str) -> str:
+def expand_markers(html: str, lang: str, url: UrlFor, where: str, practice=None) -> str:
     """Replace every check and paper marker in a rendered page."""
-    html = FORM_MARKER.sub(lambda m: render_form(_questionnaire(m["id"], lang, where), url), html)
+    html = FORM_MARKER.sub(lambda m: render_form(_questionnaire(m["id"], lang, where), url, practice), html)
     return PAPER_MARKER.sub(lambda m: render_paper(_questionnaire(m["id"], lang, where), url), html)
 
 
 def questionnaire_ids() -> list[str]:
     return list_questionnaires()
+
+
+def check_language(lang: str, where: str) -> None:
+    """Fail unless every questionnaire has text in ``lang`` (the site's language)."""
+    for questionnaire_id in list_questionnaires():
+        available = list_languages(questionnaire_id)
+        if lang not in available:
+            raise BuildError(
+                f"{where}: language: '{lang}' has no text yet for the self-check '{questionnaire_id}' "
+                f"(available: {', '.join(available)}). Add the file {questionnaire_id}.{lang}.toml first."
+            )

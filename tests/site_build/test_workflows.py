@@ -29,3 +29,16 @@ def test_workflow_matches_the_github_schema(workflow: Path) -> None:
 def test_workflow_builds_with_the_makefile_target() -> None:
     deploy = next(w for w in WORKFLOWS if "deploy-pages" in w.read_text())
     assert "make build" in deploy.read_text()
+
+
+def test_actions_are_pinned_to_exact_releases() -> None:
+    for workflow in WORKFLOWS:
+        for line in workflow.read_text().splitlines():
+            if "uses:" in line:
+                reference = line.split("uses:")[1].strip().split("@")[1]
+                assert reference.count(".") == 2 or len(reference) == 40, f"{workflow.name}: {line.strip()}"
+
+
+def test_deploy_caches_pip_and_npm() -> None:
+    deploy = next(w for w in WORKFLOWS if "deploy-pages" in w.read_text()).read_text()
+    assert "cache: pip" in deploy and "cache: npm" in deploy

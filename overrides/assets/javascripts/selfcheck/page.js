@@ -94,10 +94,17 @@ function wireCheck(root) {
     showResult(reply.result);
   }
 
+  // The practice's contact and crisis lines, rendered at build time into <template>s.
+  const practiceDetail = (name) => {
+    const template = root.querySelector(`template[data-selfcheck-${name}]`);
+    return template ? template.content.cloneNode(true) : null;
+  };
+
   function showResult(result) {
     const heading = renderResult(resultBox, result, {
       siteUrl,
       answers: answerSheet(form),
+      practice: { contact: practiceDetail("contact"), crisis: practiceDetail("crisis") },
       actions: { print: () => window.print(), change: changeAnswers, clear: clearEverything },
     });
     form.hidden = true;

@@ -9,7 +9,8 @@ const text = messages.result;
 
 /**
  * @param {object} result  the bridge's `result`
- * @param {object} context {siteUrl(path), answers: [{text, answer}], actions: {print, change, clear}}
+ * @param {object} context {siteUrl(path), answers: [{text, answer}], actions: {print, change, clear},
+ *   practice: {contact, crisis}: fragments rendered at build time from practice.yml, or null}
  * @returns {HTMLElement} the heading to move focus to
  */
 export function renderResult(container, result, context) {
@@ -23,6 +24,7 @@ export function renderResult(container, result, context) {
     flaggedAnswers(result),
     conversationStarters(result, context),
     closingNotes(result, context),
+    context.practice?.contact ? el("section", { class: "selfcheck-result__contact" }, context.practice.contact) : null,
     answersList(context),
     actions(context),
   );
@@ -166,6 +168,7 @@ function safetyNote(result, context) {
     { class: "selfcheck-result__safety admonition warning", "aria-labelledby": "selfcheck-safety-heading" },
     el("p", { class: "admonition-title", id: "selfcheck-safety-heading", text: text.safetyHeading }),
     el("p", { text: note.text }),
+    context.practice?.crisis ?? null,
     pageLink(context, note.page, text.safetyLink),
   );
 }
