@@ -4,6 +4,7 @@ import re
 from pathlib import Path
 
 import pytest
+from building import SUBPATH
 
 from sitebuild import csp, runtime
 
@@ -61,3 +62,17 @@ def test_site_ships_the_runtime_and_our_wheel(built_site: Path) -> None:
     assert any(name.startswith("alliance_check-") and name.endswith(".whl") for name in shipped)
     # The full upstream lock file (about 120 KB) is replaced by ours.
     assert (built_site / runtime.SITE_RUNTIME_DIR / runtime.LOCK_FILE_NAME).stat().st_size < 5_000
+
+
+def test_every_page_has_the_crisis_link_in_its_header(built_site: Path) -> None:
+    for page in html_pages(built_site):
+        html = page.read_text(encoding="utf-8")
+        header = re.search(r"<header\b.*?</header>", html, re.DOTALL)
+        assert header, page
+        link = re.search(r'<a href="([^"]*)" class="md-header__button crisis-link">', header[0])
+        assert link, f"{page.relative_to(built_site)} has no crisis link in its header"
+        # 404.html links from the site's root path, as it is served at any address.
+        href = link[1]
+        target = built_site / href.removeprefix(SUBPATH) if href.startswith("/") else page.parent / href
+        assert target.resolve() == (built_site / "get-help-now").resolve(), (page, href)
+        assert "Get help now" in header[0]
