@@ -7,13 +7,14 @@ PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := scripts
 
-.PHONY: help deps wheel build serve test test-fast lint browser clean
+.PHONY: help deps wheel build serve test test-fast lint browser clean bench
 
 help:
 	@echo "make serve   build the site and serve it on http://127.0.0.1:8000"
 	@echo "make build   build the site into site/"
 	@echo "make test    run every test (package, Pyodide under Node, real browser)"
 	@echo "make lint    ruff"
+	@echo "make bench   build, serve and time the site in headless Chromium (figures, not a test)"
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +41,9 @@ browser:
 
 test: deps wheel browser lint
 	$(PY) -m pytest
+
+bench: deps wheel browser
+	$(PY) scripts/bench/site.py $(BENCH_ARGS)
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
