@@ -13,7 +13,18 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 from mkdocs.utils import get_relative_url  # noqa: E402
 
-from sitebuild import BuildError, citations, csp, forms, glossary, palette, practice_pages, runtime, wheel  # noqa: E402
+from sitebuild import (  # noqa: E402
+    BuildError,
+    citations,
+    csp,
+    forms,
+    glossary,
+    palette,
+    practice_pages,
+    runtime,
+    snapshot,
+    wheel,
+)
 from sitebuild.practice import PRACTICE_FILE, load_practice  # noqa: E402
 
 PRACTICE_CSS = "assets/stylesheets/practice.css"
@@ -79,6 +90,7 @@ def on_post_template(output: str, template_name: str, config) -> str:
 def on_post_build(config) -> None:
     site_dir = Path(config["site_dir"])
     _built(runtime.vendor_runtime, site_dir, _built(wheel.find_wheel))
+    _built(snapshot.vendor_snapshot, site_dir, _built(wheel.find_wheel))
     # GitHub Pages serves a custom domain named in a CNAME file at the site's root.
     domain = config["extra"]["practice"].domain
     if domain:

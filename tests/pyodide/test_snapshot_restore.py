@@ -1,0 +1,57 @@
+"""The site's start-up snapshot, restored under Node as the worker restores it: no stdlib zip, same replies."""
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from sitebuild import runtime, snapshot
+
+pytestmark = pytest.mark.pyodide
+
+HERE = Path(__file__).parent
+
+
+@pytest.fixture(scope="module")
+def restored(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> dict:
+    empty = tmp_path_factory.mktemp("no-stdlib") / "python_stdlib.zip"
+    empty.write_bytes(b"")
+    runtime_dir = built_site / runtime.SITE_RUNTIME_DIR
+    completed = subprocess.run(
+        ["node", str(HERE / "run_snapshot.mjs"), str(runtime_dir), str(HERE / "vectors.json"), str(empty)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    return json.loads(completed.stdout.strip().splitlines()[-1])
+
+
+def test_every_vector_gives_cpythons_exact_reply_without_the_stdlib_zip(restored: dict) -> None:
+    differing = [reply for reply in restored["replies"] if not reply["ok"]]
+    assert differing == []
+    assert len(restored["replies"]) == len(json.loads((HERE / "vectors.json").read_text())["vectors"])
+
+
+def test_nothing_is_imported_after_start_up(restored: dict) -> None:
+    # Anything imported later would need python_stdlib.zip, which the worker does not download.
+    assert restored["imported"] == []
+    assert restored["stdlibOnPath"] == []
+
+
+def test_the_restored_interpreter_describes_itself_and_lists_the_checks(restored: dict) -> None:
+    assert restored["about"]["platform"] == "emscripten"
+    assert restored["python"].startswith("3.14")
+    assert restored["listed"]["ok"]
+    assert {entry["id"] for entry in restored["listed"]["result"]["questionnaires"]} >= {"alliance", "check-in"}
+
+
+def test_manifest_ties_the_snapshot_to_this_runtime_and_wheel(built_site: Path) -> None:
+    runtime_dir = built_site / runtime.SITE_RUNTIME_DIR
+    manifest = json.loads((runtime_dir / snapshot.MANIFEST_FILE).read_text())
+    lock = json.loads((runtime_dir / runtime.LOCK_FILE_NAME).read_text())
+    snapshot.check_manifest(manifest, runtime.pyodide_version(), lock["packages"]["alliance-check"]["sha256"])
+    assert runtime.sha256_of(runtime_dir / snapshot.SNAPSHOT_FILE) == manifest["gzip_sha256"]
+    assert manifest["needs_stdlib_zip"] is False
