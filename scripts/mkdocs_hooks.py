@@ -19,6 +19,7 @@ from sitebuild import (  # noqa: E402
     csp,
     forms,
     glossary,
+    offline,
     palette,
     practice_pages,
     runtime,
@@ -67,6 +68,7 @@ def on_page_content(html: str, page, config, files) -> str:
     practice = config["extra"]["practice"]
     where = page.file.src_uri
     html = _built(practice_pages.expand, html, practice, where)
+    html = _built(offline.expand_controls, html, url)
     return _built(forms.expand_markers, html, config["theme"]["language"], url, where, practice)
 
 
@@ -95,6 +97,8 @@ def on_post_build(config) -> None:
     domain = config["extra"]["practice"].domain
     if domain:
         (site_dir / "CNAME").write_text(domain + "\n", encoding="utf-8")
+    # Last: the offline copy's service worker lists every built file.
+    _built(offline.write_service_worker, site_dir)
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:

@@ -49,10 +49,14 @@ class Traffic:
     origin: str
     requests: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    # The offline copy's downloads (its service worker's), kept apart from the pages' and their workers'.
+    service_worker_requests: list[str] = field(default_factory=list)
 
     def off_origin(self) -> list[str]:
         return [
-            url for url in self.requests if not url.startswith(("data:", "blob:")) and origin_of(url) != self.origin
+            url
+            for url in self.requests + self.service_worker_requests
+            if not url.startswith(("data:", "blob:")) and origin_of(url) != self.origin
         ]
 
     def watch(self, page: Page) -> Page:
@@ -79,7 +83,12 @@ def context(browser: Browser, traffic: Traffic) -> Iterator[BrowserContext]:
     context = browser.new_context()
     context.add_init_script(REPORT_CSP_VIOLATIONS)
     # Record every request, workers' included; anything off-origin is also blocked.
-    context.on("request", lambda request: traffic.requests.append(request.url))
+    context.on(
+        "request",
+        lambda request: (traffic.service_worker_requests if request.service_worker else traffic.requests).append(
+            request.url
+        ),
+    )
     context.route(
         lambda url: origin_of(url) != traffic.origin and not url.startswith(("data:", "blob:")),
         lambda route: route.abort(),

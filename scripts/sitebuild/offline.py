@@ -1,0 +1,91 @@
+"""The offline copy: a service worker, written at build time, that keeps the site's own files.
+
+Only a visitor who starts a self-check gets it (the engine registers it once
+Python is ready); content pages never do. It then keeps the pages, the
+theme's files, the runtime, the wheel and the start-up snapshot, so the check
+works offline and a repeat visit downloads nothing again. It stores files of
+this site only, never answers or anything sent with a request.
+
+The worker's script holds the list of files with each one's sha256, and its
+version is a hash of that list, so any change to any built file makes a new
+script, which the browser installs in the background. A new version keeps a
+file only when its bytes match the list, so a copy never mixes files of two
+deploys, and it takes over only once no page of the old version is open; the
+old copy is then deleted.
+
+A page asks for the privacy page's controls ("remove the offline copy") with
+the marker ``<!-- offline-copy: controls -->``.
+"""
+
+import hashlib
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from sitebuild import BuildError, snapshot
+
+SERVICE_WORKER_FILE = "service-worker.js"
+TEMPLATE = Path(__file__).with_name("service_worker.js")
+MANIFEST_PLACEHOLDER = "/*__OFFLINE_MANIFEST__*/ null"
+CONTROLS_MARKER = re.compile(r"<!--\s*offline-copy:\s*controls\s*-->")
+CONTROLS_SCRIPT = "assets/javascripts/offline/controls.js"
+
+# Never kept: the worker itself, source maps, the compressed sitemap, the custom-domain
+# file, the 404 page, and search stemmers for other languages.
+SKIPPED = re.compile(r"^(?:service-worker\.js|CNAME|404\.html|sitemap\.xml\.gz|assets/javascripts/lunr/.*)$|\.map$")
+# Kept only if the browser asks for them: the standard library archive is
+# needed only when the start-up snapshot cannot be used.
+ON_DEMAND = re.compile(r"^pyodide/python_stdlib\.zip$")
+
+
+def page_address(path: str) -> str:
+    """The address a page is visited at, relative to the site's root (``about/index.html`` -> ``about/``)."""
+    if path == "index.html":
+        return "./"
+    return path.removesuffix("index.html") if path.endswith("/index.html") else path
+
+
+def offline_manifest(site_dir: Path) -> dict:
+    """Every file the offline copy keeps, with its sha256, and the version they make together."""
+    files = []
+    for file in sorted(p for p in site_dir.rglob("*") if p.is_file()):
+        path = file.relative_to(site_dir).as_posix()
+        if SKIPPED.search(path):
+            continue
+        entry = {"url": page_address(path), "sha256": hashlib.sha256(file.read_bytes()).hexdigest()}
+        if ON_DEMAND.search(path):
+            entry["on_demand"] = True
+        files.append(entry)
+    if not any(entry["url"] == f"pyodide/{snapshot.SNAPSHOT_FILE}" for entry in files):
+        raise BuildError(f"The offline copy needs pyodide/{snapshot.SNAPSHOT_FILE}; build the runtime first.")
+    listing = "\n".join(f"{entry['url']} {entry['sha256']}" for entry in files)
+    logic = hashlib.sha256(TEMPLATE.read_bytes()).hexdigest()
+    version = hashlib.sha256(f"{logic}\n{listing}".encode()).hexdigest()[:20]
+    return {"version": version, "files": files}
+
+
+def write_service_worker(site_dir: Path) -> dict:
+    """Write the service worker at the site's root, listing the built files. Call it last."""
+    manifest = offline_manifest(site_dir)
+    template = TEMPLATE.read_text(encoding="utf-8")
+    if MANIFEST_PLACEHOLDER not in template:
+        raise BuildError(f"{TEMPLATE} has lost its placeholder {MANIFEST_PLACEHOLDER!r}.")
+    script = template.replace(MANIFEST_PLACEHOLDER, json.dumps(manifest, separators=(",", ":")), 1)
+    (site_dir / SERVICE_WORKER_FILE).write_text(script, encoding="utf-8")
+    return manifest
+
+
+def expand_controls(html: str, url: Callable[[str], str]) -> str:
+    """Replace the controls marker with the remove button, its status line and their script."""
+    if not CONTROLS_MARKER.search(html):
+        return html
+    controls = (
+        '<div class="offline-copy" data-offline-copy>\n'
+        '<p><button type="button" class="md-button" data-offline-remove hidden>'
+        "Remove the offline copy from this device</button></p>\n"
+        '<p data-offline-status role="status"></p>\n'
+        "</div>\n"
+        f'<script type="module" src="{url(CONTROLS_SCRIPT)}"></script>'
+    )
+    return CONTROLS_MARKER.sub(lambda _: controls, html, count=1)

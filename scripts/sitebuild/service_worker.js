@@ -1,0 +1,85 @@
+// The offline copy of this site (scripts/sitebuild/offline.py writes the file
+// list below at build time). Registered only once a visitor starts a
+// self-check. It keeps this site's own files, exactly as listed, and never
+// anything a visitor types: it answers GET requests for listed files only.
+"use strict";
+
+const MANIFEST = /*__OFFLINE_MANIFEST__*/ null;
+const SCOPE = new URL(self.registration.scope);
+// Several sites can share one origin (GitHub Pages project sites), so each
+// keeps its copies under its own path.
+const PREFIX = `offline-copy:${SCOPE.pathname}:`;
+const CACHE = PREFIX + MANIFEST.version;
+const FILES = new Map(MANIFEST.files.map((file) => [new URL(file.url, SCOPE).href, file]));
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(saveCopy());
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(removeOtherVersions());
+});
+
+self.addEventListener("fetch", (event) => {
+  const { request } = event;
+  if (request.method !== "GET") return;
+  const url = new URL(request.url);
+  if (url.origin !== SCOPE.origin) return;
+  if (request.mode === "navigate") url.search = "";
+  url.hash = "";
+  const file = FILES.get(url.href);
+  if (file) event.respondWith(answer(event, url.href, file));
+});
+
+async function saveCopy() {
+  const cache = await caches.open(CACHE);
+  const wanted = MANIFEST.files.filter((file) => !file.on_demand);
+  try {
+    await Promise.all(
+      wanted.map(async (file) => {
+        const url = new URL(file.url, SCOPE).href;
+        const response = await fetch(url, { cache: "no-cache", credentials: "same-origin" });
+        await cache.put(url, await checked(file, response));
+      }),
+    );
+  } catch (error) {
+    // Half a copy is no copy: this version is not installed, and the one in
+    // use (if any) stays until a later try finds every file as listed.
+    await caches.delete(CACHE);
+    throw error;
+  }
+}
+
+async function removeOtherVersions() {
+  for (const name of await caches.keys()) {
+    if (name.startsWith(PREFIX) && name !== CACHE) await caches.delete(name);
+  }
+}
+
+async function answer(event, url, file) {
+  const saved = await caches.match(url, { cacheName: CACHE });
+  if (saved) return saved;
+  const response = await fetch(event.request);
+  if (file.on_demand && response.ok) {
+    const copy = response.clone();
+    event.waitUntil(
+      (async () => {
+        if (!(await caches.has(CACHE))) return; // the visitor removed the copy
+        await (await caches.open(CACHE)).put(url, await checked(file, copy));
+      })().catch(() => {}),
+    );
+  }
+  return response;
+}
+
+/** A plain copy of ``response``, if its bytes are exactly the listed file's; else an error (a newer deploy). */
+async function checked(file, response) {
+  if (!response.ok) throw new Error(`${file.url}: HTTP ${response.status}`);
+  const body = await response.arrayBuffer();
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", body));
+  const hex = Array.from(digest, (byte) => byte.toString(16).padStart(2, "0")).join("");
+  if (hex !== file.sha256) throw new Error(`${file.url} is not the file this version lists`);
+  // Only the type is kept: never a redirect (browsers refuse those for pages) nor the host's headers.
+  const type = response.headers.get("Content-Type") || "application/octet-stream";
+  return new Response(body, { status: 200, headers: { "Content-Type": type } });
+}

@@ -1,0 +1,210 @@
+"""The offline copy: kept only once a check starts, works offline, updates whole, and can be removed."""
+
+import json
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, expect
+from selfcheck_page import ENGINE_TIMEOUT_MS, SelfCheckPage
+
+from alliance_check import load_questionnaire
+from sitebuild import offline, snapshot
+from sitebuild.serve import serve_in_background
+
+pytestmark = pytest.mark.browser
+
+CHECK = "self-check/check-in/"
+CHECK_IN = load_questionnaire("check-in", "en")
+ANSWERS = {item.id: 5 for item in CHECK_IN.items}
+
+# Resolves once this site's service worker is active and no other version is installing or waiting.
+OFFLINE_COPY_READY = """async () => {
+  for (let i = 0; i < 1200; i++) {
+    const registration = await navigator.serviceWorker.getRegistration();
+    if (registration && registration.active && !registration.installing && !registration.waiting) return true;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return false;
+}"""
+WAITING_VERSION = """async () => {
+  for (let i = 0; i < 1200; i++) {
+    const registration = await navigator.serviceWorker.getRegistration();
+    if (registration && registration.waiting) return true;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return false;
+}"""
+CACHE_NAMES = "caches.keys()"
+CACHED_URLS = """async () => {
+  const urls = [];
+  for (const name of await caches.keys()) {
+    for (const request of await (await caches.open(name)).keys()) urls.push([request.method, request.url]);
+  }
+  return urls;
+}"""
+
+
+def score_check(page: Page, site_url: str) -> None:
+    page.goto(site_url + CHECK)
+    check = SelfCheckPage(page, "check-in")
+    check.answer(ANSWERS)
+    check.submit()
+    check.wait_for_result()
+
+
+def keep_offline_copy(page: Page, site_url: str) -> None:
+    score_check(page, site_url)
+    assert page.evaluate(OFFLINE_COPY_READY), "the offline copy was not saved"
+
+
+def test_pages_without_a_started_check_keep_nothing(page: Page, site_url: str) -> None:
+    for path in ["", "relationship/trust-and-safety/", "privacy/", CHECK]:
+        page.goto(site_url + path)
+        page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(300)
+    assert page.evaluate("navigator.serviceWorker.getRegistrations().then(r => r.length)") == 0
+    assert page.evaluate(CACHE_NAMES) == []
+
+
+def test_after_one_visit_the_check_loads_and_scores_offline(
+    context: BrowserContext, page: Page, site_url: str, traffic
+) -> None:
+    keep_offline_copy(page, site_url)
+    page.close()
+    context.set_offline(True)
+    offline_page = traffic.watch(context.new_page())
+    score_check(offline_page, site_url)
+    expect(offline_page.locator("[data-selfcheck-engine]")).to_have_text(re.compile("ready"))
+    # And another page of the site.
+    offline_page.goto(site_url + "privacy/")
+    expect(offline_page.get_by_role("heading", level=1)).to_contain_text("Privacy")
+    context.set_offline(False)
+    assert traffic.off_origin() == []
+    assert traffic.errors == []
+
+
+def test_the_copy_holds_only_the_sites_listed_files(page: Page, site_url: str, built_site: Path) -> None:
+    keep_offline_copy(page, site_url)
+    listed = {site_url + entry["url"].removeprefix("./") for entry in offline.offline_manifest(built_site)["files"]}
+    cached = page.evaluate(CACHED_URLS)
+    assert cached, "nothing was cached"
+    assert {method for method, _ in cached} == {"GET"}
+    assert {url for _, url in cached} <= listed
+    assert not [url for _, url in cached if "?" in url or "#" in url]
+    assert site_url + f"pyodide/{snapshot.SNAPSHOT_FILE}" in {url for _, url in cached}
+
+
+def test_a_repeat_visit_downloads_no_runtime(context: BrowserContext, page: Page, site_url: str, traffic) -> None:
+    keep_offline_copy(page, site_url)
+    page.close()
+    from_server: list[str] = []
+    context.on("response", lambda response: response.from_service_worker or from_server.append(response.url))
+    score_check(traffic.watch(context.new_page()), site_url)
+    # The page and every runtime file came from the offline copy, none from the server.
+    assert [url for url in from_server if url.startswith(site_url) and "service-worker.js" not in url] == []
+    assert traffic.errors == []
+
+
+def test_the_privacy_page_removes_the_copy_after_instant_navigation(page: Page, site_url: str, traffic) -> None:
+    keep_offline_copy(page, site_url)
+    page.wait_for_load_state("networkidle")
+    page.evaluate("window.__sameDocument = true")
+    page.locator(".md-nav a[href$='privacy/']").first.click()
+    expect(page).to_have_url(site_url + "privacy/")
+    assert page.evaluate("window.__sameDocument === true"), "the link caused a full page load"
+    status = page.locator("[data-offline-status]")
+    expect(status).to_have_text("This device keeps an offline copy of this site.")
+    page.get_by_role("button", name="Remove the offline copy from this device").click()
+    expect(status).to_have_text("Done. The offline copy is removed from this device.")
+    assert page.evaluate("navigator.serviceWorker.getRegistrations().then(r => r.length)") == 0
+    assert page.evaluate(CACHE_NAMES) == []
+    page.reload()
+    expect(page.locator("[data-offline-status]")).to_have_text("This device has no offline copy of this site.")
+    assert traffic.errors == []
+
+
+# An update from one build to another, on a server whose files are swapped in place.
+
+
+@pytest.fixture
+def deployed(built_site: Path, tmp_path: Path) -> Iterator[tuple[Path, str]]:
+    """A copy of the built site, served from a folder the test can redeploy into."""
+    folder = tmp_path / "deployed"
+    shutil.copytree(built_site, folder)
+    server, url = serve_in_background(folder, "/practice-site/")
+    yield folder, url
+    server.shutdown()
+
+
+def next_build(site: Path, tmp_path: Path) -> Path:
+    """Build B: the same site with a changed check page and snapshot manifest, and its own service worker."""
+    build = tmp_path / "build-b"
+    shutil.copytree(site, build)
+    page = build / CHECK / "index.html"
+    page.write_text(page.read_text().replace("</h1>", " (build B)</h1>", 1))
+    manifest = build / "pyodide" / snapshot.MANIFEST_FILE
+    data = json.loads(manifest.read_text())
+    manifest.write_text(json.dumps({**data, "deploy": "B"}, indent=1, sort_keys=True))
+    offline.write_service_worker(build)
+    return build
+
+
+def deploy(build: Path, folder: Path, only: list[str] | None = None) -> None:
+    for path in only or [str(p.relative_to(build)) for p in build.rglob("*") if p.is_file()]:
+        (folder / path).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(build / path, folder / path)
+
+
+def snapshot_manifest(page: Page) -> dict:
+    return page.evaluate("fetch('../../pyodide/snapshot.json').then(r => r.json())")
+
+
+def test_an_update_never_mixes_two_builds(
+    browser: Browser, deployed: tuple[Path, str], built_site: Path, tmp_path: Path
+) -> None:
+    folder, url = deployed
+    context = browser.new_context()
+    try:
+        first = context.new_page()
+        keep_offline_copy(first, url)
+        [version_a] = first.evaluate(CACHE_NAMES)
+
+        # Half a deploy (the new service worker, the old files): the new version is refused whole.
+        build_b = next_build(built_site, tmp_path)
+        deploy(build_b, folder, only=[offline.SERVICE_WORKER_FILE])
+        first.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update()).catch(() => null)")
+        assert first.evaluate(OFFLINE_COPY_READY)
+        assert first.evaluate(CACHE_NAMES) == [version_a]
+
+        # The whole deploy: while a page of build A is open, everything it loads is A's.
+        deploy(build_b, folder)
+        first.reload()
+        expect(first.get_by_role("heading", level=1)).not_to_contain_text("build B")
+        assert "deploy" not in snapshot_manifest(first)
+        first.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
+        assert first.evaluate(WAITING_VERSION), "build B was not installed"
+        first.close()
+
+        # Once no page of A is open, B takes over, whole, and A's copy is deleted.
+        for _ in range(50):
+            page = context.new_page()
+            page.goto(url + CHECK)
+            if "build B" in page.get_by_role("heading", level=1).inner_text():
+                break
+            page.wait_for_timeout(200)
+            page.close()
+        else:
+            pytest.fail("build B never took over")
+        assert snapshot_manifest(page)["deploy"] == "B"
+        check = SelfCheckPage(page, "check-in")
+        check.answer(ANSWERS)
+        check.submit()
+        check.wait_for_result()
+        expect(page.locator("[data-selfcheck-engine]")).to_have_text(re.compile("ready"), timeout=ENGINE_TIMEOUT_MS)
+        [version_b] = page.evaluate(CACHE_NAMES)
+        assert version_b != version_a
+    finally:
+        context.close()
