@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := scripts
 
-.PHONY: help deps wheel build serve test test-fast lint browser clean bench
+.PHONY: help deps wheel build serve test test-fast lint browser clean bench audit
 
 help:
 	@echo "make serve   build the site and serve it on http://127.0.0.1:8000"
@@ -15,6 +15,7 @@ help:
 	@echo "make test    run every test (package, Pyodide under Node, real browser)"
 	@echo "make lint    ruff"
 	@echo "make bench   build, serve and time the site in headless Chromium (figures, not a test)"
+	@echo "make audit   Lighthouse on three pages (CI runs it after make test)"
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +45,9 @@ test: deps wheel browser lint
 
 bench: deps wheel browser
 	$(PY) scripts/bench/site.py $(BENCH_ARGS)
+
+audit: deps wheel browser
+	$(PY) scripts/audit/lighthouse.py $(AUDIT_ARGS)
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .

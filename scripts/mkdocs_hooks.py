@@ -24,6 +24,7 @@ from sitebuild import (  # noqa: E402
     practice_pages,
     runtime,
     snapshot,
+    validity,
     wheel,
 )
 from sitebuild.practice import PRACTICE_FILE, load_practice  # noqa: E402
@@ -81,12 +82,12 @@ def _built(step, *args):
 
 
 def on_post_page(output: str, page, config) -> str:
-    return csp.fill_policy(output)
+    return csp.fill_policy(validity.fix_theme_markup(output))
 
 
 def on_post_template(output: str, template_name: str, config) -> str:
     # Static templates such as 404.html are pages too.
-    return csp.fill_policy(output)
+    return csp.fill_policy(validity.fix_theme_markup(output))
 
 
 def on_post_build(config) -> None:
