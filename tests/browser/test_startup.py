@@ -1,0 +1,87 @@
+"""How the engine starts: from the snapshot, with one download per file, and the ordinary way when it must."""
+
+import json
+import re
+
+import pytest
+from playwright.sync_api import BrowserContext, Page, Route, expect
+from selfcheck_page import ENGINE_TIMEOUT_MS, SelfCheckPage
+
+from alliance_check import load_questionnaire
+
+pytestmark = pytest.mark.browser
+
+CHECK_IN = load_questionnaire("check-in", "en")
+
+
+def score(page: Page, site_url: str) -> None:
+    page.goto(site_url + "self-check/check-in/")
+    check = SelfCheckPage(page, "check-in")
+    check.answer({item.id: 3 for item in CHECK_IN.items})
+    check.submit()
+    check.wait_for_result()
+    expect(page.locator("[data-selfcheck-engine]")).to_have_text(re.compile("ready"), timeout=ENGINE_TIMEOUT_MS)
+
+
+def worker_warnings(page: Page) -> list[str]:
+    warnings: list[str] = []
+    page.on("worker", lambda worker: worker.on("console", lambda m: m.type == "warning" and warnings.append(m.text)))
+    return warnings
+
+
+def runtime_requests(traffic) -> list[str]:
+    return [url.rsplit("/", 1)[1] for url in traffic.requests if "/pyodide/" in url]
+
+
+def test_the_engine_starts_from_the_snapshot_with_each_file_downloaded_once(page: Page, site_url: str, traffic) -> None:
+    warnings = worker_warnings(page)
+    score(page, site_url)
+    files = runtime_requests(traffic)
+    for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "snapshot.json", "snapshot.bin.gz"):
+        assert files.count(name) == 1, (name, files)
+    assert files.count("pyodide-lock.json") == 1  # ours, small; never Pyodide's full lock file
+    assert len([name for name in files if name.endswith(".whl")]) == 1
+    assert "python_stdlib.zip" not in files, "the snapshot needs no standard library download"
+    assert warnings == []
+    assert traffic.errors == []
+
+
+def test_a_snapshot_for_another_wheel_is_refused_and_the_engine_starts_anyway(
+    context: BrowserContext, page: Page, site_url: str, traffic
+) -> None:
+    def other_wheel(route: Route) -> None:
+        manifest = route.fetch().json()
+        manifest["wheel"]["sha256"] = "0" * 64
+        route.fulfill(status=200, content_type="application/json", body=json.dumps(manifest))
+
+    context.route(re.compile(r"/pyodide/snapshot\.json$"), other_wheel)
+    warnings = worker_warnings(page)
+    score(page, site_url)
+    assert any("without the start-up snapshot" in w and "wheel sha256 " + "0" * 64 in w for w in warnings), warnings
+    assert "python_stdlib.zip" in runtime_requests(traffic)  # the ordinary start
+    assert traffic.errors == []
+
+
+def test_a_missing_snapshot_falls_back_to_the_ordinary_start(
+    context: BrowserContext, page: Page, site_url: str, traffic
+) -> None:
+    context.route(re.compile(r"/pyodide/snapshot\.bin\.gz$"), lambda route: route.fulfill(status=404, body=""))
+    warnings = worker_warnings(page)
+    score(page, site_url)
+    assert any("without the start-up snapshot" in w for w in warnings), warnings
+    assert "python_stdlib.zip" in runtime_requests(traffic)
+    # The 404 shows as a failed resource load in the console; nothing else may.
+    assert [e for e in traffic.errors if "404" not in e] == []
+
+
+def test_a_corrupted_snapshot_is_refused(context: BrowserContext, page: Page, site_url: str, traffic) -> None:
+    def corrupted(route: Route) -> None:
+        body = bytearray(route.fetch().body())
+        body[len(body) // 2] ^= 0xFF
+        route.fulfill(status=200, content_type="application/gzip", body=bytes(body))
+
+    context.route(re.compile(r"/pyodide/snapshot\.bin\.gz$"), corrupted)
+    warnings = worker_warnings(page)
+    score(page, site_url)
+    assert any("without the start-up snapshot" in w for w in warnings), warnings
+    assert traffic.errors == []
