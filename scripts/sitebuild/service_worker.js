@@ -72,14 +72,18 @@ async function answer(event, url, file) {
   return response;
 }
 
-/** A plain copy of ``response``, if its bytes are exactly the listed file's; else an error (a newer deploy). */
+/** ``response`` to keep, if its bytes are exactly the listed file's; else an error (a newer deploy). */
 async function checked(file, response) {
   if (!response.ok) throw new Error(`${file.url}: HTTP ${response.status}`);
+  // The response itself is kept when it can be (the browser can then keep
+  // compiled WebAssembly beside it); a redirected one is copied, since
+  // browsers refuse redirected responses for page loads.
+  const kept = response.redirected ? null : response.clone();
   const body = await response.arrayBuffer();
   const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", body));
   const hex = Array.from(digest, (byte) => byte.toString(16).padStart(2, "0")).join("");
   if (hex !== file.sha256) throw new Error(`${file.url} is not the file this version lists`);
-  // Only the type is kept: never a redirect (browsers refuse those for pages) nor the host's headers.
+  if (kept) return kept;
   const type = response.headers.get("Content-Type") || "application/octet-stream";
   return new Response(body, { status: 200, headers: { "Content-Type": type } });
 }

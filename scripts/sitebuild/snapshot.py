@@ -119,9 +119,13 @@ def make_snapshot(wheel: Path, destination: Path, package_dir: Path, inputs: dic
         ready.mkdir()
         (ready / SNAPSHOT_FILE).write_bytes(packed)
         (ready / MANIFEST_FILE).write_text(json.dumps(manifest, indent=1, sort_keys=True), encoding="utf-8")
-        # Renamed into place whole, so an interrupted build never leaves half a cache entry.
-        shutil.rmtree(destination, ignore_errors=True)
-        ready.rename(destination)
+        # Renamed into place whole, so an interrupted build never leaves half a cache entry;
+        # if another build made the same snapshot meanwhile, its copy is kept.
+        try:
+            ready.rename(destination)
+        except OSError:
+            if not (destination / MANIFEST_FILE).is_file():
+                raise
     return manifest
 
 

@@ -168,9 +168,9 @@ async function boot() {
       const bridge = pyodide.pyimport("alliance_check.bridge");
       JSON.parse(bridge.about_json()); // proves the restored interpreter answers
       // Restored code has not run yet in this browser, so the WebAssembly
-      // engine has not optimised it: a few practice scores while the visitor
-      // reads and answers make the first real one quick.
-      setTimeout(() => warmUp(pyodide, 3), 0);
+      // engine has not optimised it: practice scores while the visitor reads
+      // and answers (about 10-50 ms each here) make the first real one quick.
+      setTimeout(() => warmUp(pyodide, 10), 0);
       return bridge;
     } catch (error) {
       console.warn(`The start-up snapshot did not start (${describe(error)}); starting Python the ordinary way.`);
@@ -199,8 +199,8 @@ function warmUp(pyodide, times) {
     console.warn(`Warming up the engine failed: ${describe(error)}`);
     return;
   }
-  // One pass per task, so a real request waits for one pass at most.
-  if (times > 1) setTimeout(() => warmUp(pyodide, times - 1), 0);
+  // One pass per task, with room between, so a real request waits for one pass at most.
+  if (times > 1) setTimeout(() => warmUp(pyodide, times - 1), 50);
 }
 
 const methods = {
