@@ -1,10 +1,12 @@
 """The offline copy: a service worker, written at build time, that keeps the site's own files.
 
-Only a visitor who starts a self-check gets it (the engine registers it once
-Python is ready); content pages never do. It then keeps the pages, the
-theme's files, the runtime, the wheel and the start-up snapshot, so the check
-works offline and a repeat visit downloads nothing again. It stores files of
-this site only, never answers or anything sent with a request.
+Only a visitor who asks for it gets it, with the "keep an offline copy"
+button that a page places with the marker ``<!-- offline-copy: controls -->``
+(the check pages and the privacy page do); nothing registers it on its own.
+It then keeps the pages, the theme's files, the runtime, the wheel and the
+start-up snapshot, so the checks work offline and a repeat visit downloads
+nothing again. It stores files of this site only, never answers or anything
+sent with a request. The same controls say whether a copy is kept and remove it.
 
 The worker's script holds the list of files with each one's sha256, and its
 version is a hash of that list, so any change to any built file makes a new
@@ -12,9 +14,6 @@ script, which the browser installs in the background. A new version keeps a
 file only when its bytes match the list, so a copy never mixes files of two
 deploys, and it takes over only once no page of the old version is open; the
 old copy is then deleted.
-
-A page asks for the privacy page's controls ("remove the offline copy") with
-the marker ``<!-- offline-copy: controls -->``.
 """
 
 import hashlib
@@ -77,14 +76,19 @@ def write_service_worker(site_dir: Path) -> dict:
 
 
 def expand_controls(html: str, url: Callable[[str], str]) -> str:
-    """Replace the controls marker with the remove button, its status line and their script."""
+    """Replace the controls marker with the keep and remove buttons, their status line and their script.
+
+    Both buttons start hidden: the script shows the one that fits this device.
+    """
     if not CONTROLS_MARKER.search(html):
         return html
     controls = (
         '<div class="offline-copy" data-offline-copy>\n'
-        '<p><button type="button" class="md-button" data-offline-remove hidden>'
-        "Remove the offline copy from this device</button></p>\n"
         '<p data-offline-status role="status"></p>\n'
+        '<p><button type="button" class="md-button" data-offline-keep hidden>'
+        "Keep an offline copy on this device</button>"
+        '<button type="button" class="md-button" data-offline-remove hidden>'
+        "Remove the offline copy from this device</button></p>\n"
         "</div>\n"
         f'<script type="module" src="{url(CONTROLS_SCRIPT)}"></script>'
     )

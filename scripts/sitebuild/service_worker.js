@@ -1,6 +1,6 @@
 // The offline copy of this site (scripts/sitebuild/offline.py writes the file
-// list below at build time). Registered only once a visitor starts a
-// self-check. It keeps this site's own files, exactly as listed, and never
+// list below at build time). Registered only when a visitor asks for the
+// copy. It keeps this site's own files, exactly as listed, and never
 // anything a visitor types: it answers GET requests for listed files only.
 "use strict";
 

@@ -1,4 +1,4 @@
-"""The offline copy: kept only once a check starts, works offline, updates whole, and can be removed."""
+"""The offline copy: kept only when the visitor asks, works offline, updates whole, and can be removed."""
 
 import json
 import re
@@ -56,17 +56,49 @@ def score_check(page: Page, site_url: str) -> None:
 
 
 def keep_offline_copy(page: Page, site_url: str) -> None:
+    """Score a check, then ask for the offline copy with the check page's button."""
     score_check(page, site_url)
+    page.get_by_role("button", name="Keep an offline copy on this device").click()
+    expect(page.locator("[data-offline-status]")).to_have_text(
+        "Done. This device now keeps an offline copy of this site.", timeout=ENGINE_TIMEOUT_MS
+    )
     assert page.evaluate(OFFLINE_COPY_READY), "the offline copy was not saved"
 
 
-def test_pages_without_a_started_check_keep_nothing(page: Page, site_url: str) -> None:
-    for path in ["", "relationship/trust-and-safety/", "privacy/", CHECK]:
+def stored_nothing(page: Page) -> bool:
+    registrations = page.evaluate("navigator.serviceWorker.getRegistrations().then(r => r.length)")
+    return registrations == 0 and page.evaluate(CACHE_NAMES) == []
+
+
+def test_nothing_is_kept_unless_the_visitor_asks(page: Page, site_url: str) -> None:
+    for path in ["", "relationship/trust-and-safety/", "privacy/"]:
         page.goto(site_url + path)
         page.wait_for_load_state("networkidle")
-    page.wait_for_timeout(300)
-    assert page.evaluate("navigator.serviceWorker.getRegistrations().then(r => r.length)") == 0
-    assert page.evaluate(CACHE_NAMES) == []
+    # Starting and scoring a check is not asking for a copy.
+    score_check(page, site_url)
+    expect(page.locator("[data-selfcheck-engine]")).to_have_text(re.compile("ready"))
+    page.wait_for_timeout(500)
+    assert stored_nothing(page)
+    status = page.locator("[data-offline-status]")
+    expect(status).to_have_text("This device has no offline copy of this site.")
+    expect(page.get_by_role("button", name="Remove the offline copy from this device")).to_be_hidden()
+
+
+def test_the_keep_button_is_reachable_by_keyboard_and_focus_follows(page: Page, site_url: str) -> None:
+    page.goto(site_url + "privacy/")
+    keep = page.get_by_role("button", name="Keep an offline copy on this device")
+    keep.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("[data-offline-status]")).to_have_text(
+        "Done. This device now keeps an offline copy of this site.", timeout=ENGINE_TIMEOUT_MS
+    )
+    remove = page.get_by_role("button", name="Remove the offline copy from this device")
+    expect(keep).to_be_hidden()
+    expect(remove).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.locator("[data-offline-status]")).to_have_text("Done. The offline copy is removed from this device.")
+    expect(keep).to_be_focused()
+    assert stored_nothing(page)
 
 
 def test_after_one_visit_the_check_loads_and_scores_offline(
@@ -119,10 +151,10 @@ def test_the_privacy_page_removes_the_copy_after_instant_navigation(page: Page, 
     expect(status).to_have_text("This device keeps an offline copy of this site.")
     page.get_by_role("button", name="Remove the offline copy from this device").click()
     expect(status).to_have_text("Done. The offline copy is removed from this device.")
-    assert page.evaluate("navigator.serviceWorker.getRegistrations().then(r => r.length)") == 0
-    assert page.evaluate(CACHE_NAMES) == []
+    assert stored_nothing(page)
     page.reload()
     expect(page.locator("[data-offline-status]")).to_have_text("This device has no offline copy of this site.")
+    expect(page.get_by_role("button", name="Keep an offline copy on this device")).to_be_visible()
     assert traffic.errors == []
 
 

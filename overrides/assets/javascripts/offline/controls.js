@@ -1,42 +1,68 @@
-// The privacy page's control for the offline copy: says whether this device
-// keeps one and removes it on request. Runs on each page change under instant
-// navigation (document$) and is safe to run twice on the same page.
+// The offline copy's controls (on the check pages and the privacy page): say
+// whether this device keeps a copy, keep one when the visitor asks, remove it
+// on request. Runs on each page change under instant navigation (document$)
+// and is safe to run twice on the same page.
 
-import { hasOfflineCopy, removeOfflineCopy } from "./copy.js";
+import { hasOfflineCopy, keepOfflineCopy, removeOfflineCopy } from "./copy.js";
 
 const words = {
-  unsupported: "This browser does not keep an offline copy of this site.",
+  unsupported: "This browser cannot keep an offline copy of this site.",
   kept: "This device keeps an offline copy of this site.",
   none: "This device has no offline copy of this site.",
+  saving: "Saving a copy of this site on this device…",
+  saved: "Done. This device now keeps an offline copy of this site.",
+  saveFailed: "The copy could not be saved. The self-checks still work while you are online.",
   removing: "Removing the offline copy…",
   removed: "Done. The offline copy is removed from this device.",
-  failed: "The offline copy could not be removed. You can clear this site's data in your browser's settings.",
+  removeFailed: "The offline copy could not be removed. You can clear this site's data in your browser's settings.",
 };
 
 function wire(root) {
   if (root.dataset.wired) return;
   root.dataset.wired = "true";
-  const button = root.querySelector("[data-offline-remove]");
+  const keep = root.querySelector("[data-offline-keep]");
+  const remove = root.querySelector("[data-offline-remove]");
   const status = root.querySelector("[data-offline-status]");
-  const show = async () => {
-    const kept = await hasOfflineCopy().catch(() => null);
-    status.textContent = kept === null ? words.unsupported : kept ? words.kept : words.none;
-    button.hidden = kept === null;
+  let busy = false;
+
+  // Only the button that fits the device's state is shown.
+  const show = (kept) => {
+    keep.hidden = kept !== false;
+    remove.hidden = kept !== true;
   };
-  button.addEventListener("click", async () => {
-    if (button.getAttribute("aria-disabled") === "true") return;
+  const act = async (button, during, action, done, failed) => {
+    if (busy) return;
+    busy = true;
     button.setAttribute("aria-disabled", "true");
-    status.textContent = words.removing;
+    status.textContent = during;
     try {
-      await removeOfflineCopy();
-      status.textContent = words.removed;
+      await action();
+      status.textContent = done;
     } catch {
-      status.textContent = words.failed;
+      status.textContent = failed;
     } finally {
       button.removeAttribute("aria-disabled");
+      busy = false;
     }
-  });
-  show();
+    const kept = await hasOfflineCopy().catch(() => null);
+    show(kept);
+    // Keep focus on a visible control after the button the visitor used is hidden.
+    if (button.hidden) (kept ? remove : keep).focus();
+  };
+
+  keep.addEventListener("click", () =>
+    act(keep, words.saving, keepOfflineCopy, words.saved, words.saveFailed),
+  );
+  remove.addEventListener("click", () =>
+    act(remove, words.removing, removeOfflineCopy, words.removed, words.removeFailed),
+  );
+  hasOfflineCopy()
+    .catch(() => null)
+    .then((kept) => {
+      if (busy) return;
+      status.textContent = kept === null ? words.unsupported : kept ? words.kept : words.none;
+      show(kept);
+    });
 }
 
 function init() {

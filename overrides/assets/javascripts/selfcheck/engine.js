@@ -1,8 +1,6 @@
 // The page's side of the scoring engine: one worker per visit, created on
 // first use and kept across instant page changes (this module is evaluated
-// once), with promise-based requests matched to responses by id. Once the
-// engine is ready, the browser is asked to keep the offline copy (only a
-// visitor who has started a check gets one; see offline/copy.js).
+// once), with promise-based requests matched to responses by id.
 
 const workerUrl = new URL("./worker.js", import.meta.url);
 
@@ -30,11 +28,6 @@ function onMessage(event) {
   if (message.type === "status") {
     if (message.state === "failed") fail(message.error);
     else setState(message.state);
-    // After start-up, so saving the copy never competes with the first start;
-    // loaded only then, so pages where no check starts never fetch it.
-    if (message.state === "ready") {
-      import("../offline/copy.js").then(({ keepOfflineCopy }) => keepOfflineCopy(), () => {});
-    }
     return;
   }
   const request = pending.get(message.id);
