@@ -23,16 +23,16 @@ import json
 import os
 import statistics
 import subprocess
-import sys
 import tempfile
 import threading
 from pathlib import Path
 
 from sitebuild import PROJECT_ROOT
+from sitebuild.chromium import CHROMIUM_PATH, missing_chromium
 from sitebuild.serve import make_server
+from sitebuild.strict_build import run_strict_build
 
 LIGHTHOUSE = PROJECT_ROOT / "node_modules" / ".bin" / "lighthouse"
-CHROMIUM_PATH = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 PAGES = {"home": "", "content": "relationship/trust-and-safety/", "check": "self-check/alliance/"}
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 BAR = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
@@ -40,9 +40,7 @@ PERFORMANCE_GUARD = 80
 
 
 def build(site_dir: Path, site_url: str) -> None:
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url, "PYTHONPATH": "scripts"}
-    completed = subprocess.run(command, cwd=PROJECT_ROOT, capture_output=True, text=True, env=env, check=False)
+    completed = run_strict_build(site_dir, site_url)
     if completed.returncode != 0:
         raise SystemExit("mkdocs build failed:\n" + completed.stderr[-3000:])
 
@@ -81,8 +79,8 @@ def main() -> None:
     args = parser.parse_args()
     if not LIGHTHOUSE.exists():
         raise SystemExit("Lighthouse is not installed: run `npm ci`.")
-    if not Path(CHROMIUM_PATH).exists():
-        raise SystemExit(f"Chromium not found at {CHROMIUM_PATH}: run `make browser` or set CHROMIUM_PATH.")
+    if problem := missing_chromium():
+        raise SystemExit(problem)
     results: dict = {}
     with tempfile.TemporaryDirectory(prefix="audit-") as temporary:
         site_dir = Path(temporary) / "site"

@@ -36,21 +36,13 @@ from pathlib import Path
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 from sitebuild import PROJECT_ROOT, runtime
+from sitebuild.chromium import CHROMIUM_ARGS, CHROMIUM_PATH, missing_chromium
 from sitebuild.serve import SiteRequestHandler, make_server
+from sitebuild.strict_build import run_strict_build
 
 sys.path.insert(0, str(PROJECT_ROOT / "assessment" / "src"))
 from alliance_check import load_questionnaire
 
-CHROMIUM_PATH = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-# The browser tests' arguments (tests/browser/conftest.py; a test keeps them equal).
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 SITE_PREFIX = "/site/"
 FLOOR_PREFIX = "/floor/"
 HOME, CONTENT, CHECK = "", "relationship/trust-and-safety/", "self-check/alliance/"
@@ -191,9 +183,7 @@ def served(site_dir: Path, floor_dir: Path, transfer: Transfer) -> Iterator[str]
 
 def build(site_dir: Path, site_url: str) -> float:
     started = time.perf_counter()
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url, "PYTHONPATH": "scripts"}
-    completed = subprocess.run(command, cwd=PROJECT_ROOT, capture_output=True, text=True, env=env, check=False)
+    completed = run_strict_build(site_dir, site_url)
     if completed.returncode != 0:
         raise SystemExit("mkdocs build failed:\n" + completed.stderr[-3000:])
     return time.perf_counter() - started
@@ -584,8 +574,8 @@ def main() -> None:
     if args.report:
         print(report(json.loads(args.report.read_text(encoding="utf-8"))))
         return
-    if not Path(CHROMIUM_PATH).exists():
-        raise SystemExit(f"Chromium not found at {CHROMIUM_PATH}: run `make browser` or set CHROMIUM_PATH.")
+    if problem := missing_chromium():
+        raise SystemExit(problem)
     results = run(args.runs, args.output, args.keep_site)
     print()
     print(report(results))

@@ -1,23 +1,13 @@
 """Drive Debian's Chromium against the built site (see tests/conftest.py)."""
 
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
 
-CHROMIUM_PATH = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
+from sitebuild.chromium import CHROMIUM_ARGS, CHROMIUM_PATH, missing_chromium
 
 # Report CSP violations (and uncaught errors in workers) as console errors.
 REPORT_CSP_VIOLATIONS = """
@@ -35,8 +25,8 @@ def playwright() -> Iterator[Playwright]:
 
 @pytest.fixture(scope="session")
 def browser(playwright: Playwright) -> Iterator[Browser]:
-    if not Path(CHROMIUM_PATH).exists():
-        pytest.fail(f"Chromium not found at {CHROMIUM_PATH}: run `make browser` or set CHROMIUM_PATH.")
+    if problem := missing_chromium():
+        pytest.fail(problem)
     browser = playwright.chromium.launch(executable_path=CHROMIUM_PATH, args=CHROMIUM_ARGS)
     yield browser
     browser.close()

@@ -1,4 +1,4 @@
-"""The local server compresses as static hosts do, and the benchmark drives Chromium as the tests do."""
+"""The local server compresses as static hosts do; the benchmark and audit scripts load."""
 
 import gzip
 import importlib.util
@@ -64,8 +64,15 @@ def load(path: Path, name: str):
     return module
 
 
-def test_the_benchmark_launches_chromium_like_the_browser_tests() -> None:
+def test_the_benchmark_and_the_audit_load_and_summarise_runs() -> None:
     pytest.importorskip("playwright")
     bench = load(PROJECT_ROOT / "scripts" / "bench" / "site.py", "bench_site")
-    browser_conftest = load(PROJECT_ROOT / "tests" / "browser" / "conftest.py", "browser_conftest")
-    assert bench.CHROMIUM_ARGS == browser_conftest.CHROMIUM_ARGS
+    load(PROJECT_ROOT / "scripts" / "audit" / "lighthouse.py", "audit_lighthouse")
+    # A failed run (None) is left out of the median, not counted as zero.
+    assert bench.summary([300.0, None, 100.0, 200.0]) == {
+        "median": 200.0,
+        "min": 100.0,
+        "max": 300.0,
+        "runs": [300.0, 100.0, 200.0],
+    }
+    assert bench.summary([None]) is None

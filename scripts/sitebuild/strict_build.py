@@ -1,0 +1,22 @@
+"""``mkdocs build --strict`` into a folder, for one address: what tests, the benchmark and the audit build."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from sitebuild import PROJECT_ROOT
+
+
+def run_strict_build(site_dir: Path, site_url: str, practice_file: Path | None = None) -> subprocess.CompletedProcess:
+    """Build the site into ``site_dir`` as served at ``site_url``, optionally with another practice file."""
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)]
+    env = {
+        **os.environ,
+        "NO_MKDOCS_2_WARNING": "1",
+        "SITE_URL": site_url,
+        "PYTHONPATH": str(PROJECT_ROOT / "scripts"),
+    }
+    if practice_file:
+        env["PRACTICE_FILE"] = str(practice_file)
+    return subprocess.run(command, cwd=PROJECT_ROOT, capture_output=True, text=True, env=env, check=False)
