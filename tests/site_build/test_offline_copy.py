@@ -1,0 +1,58 @@
+"""The offline copy's list of files, its controls, and the size the pages tell visitors."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from sitebuild import offline, snapshot
+
+SIZE_CLAIM = re.compile(r"about (\d+) MB")
+
+
+def on_disk(site: Path, url: str) -> Path:
+    if url == "./":
+        return site / "index.html"
+    return site / (url + "index.html" if url.endswith("/") else url)
+
+
+def test_the_copy_lists_pages_runtime_wheel_and_snapshot_and_nothing_else(built_site: Path) -> None:
+    files = {entry["url"]: entry for entry in offline.offline_manifest(built_site)["files"]}
+    for url in [
+        "./",
+        "privacy/",
+        "self-check/alliance/",
+        f"pyodide/{snapshot.SNAPSHOT_FILE}",
+        "pyodide/pyodide.asm.wasm",
+    ]:
+        assert url in files and not files[url].get("on_demand"), url
+    assert any(url.startswith("pyodide/") and url.endswith(".whl") for url in files)
+    assert files["pyodide/python_stdlib.zip"]["on_demand"] is True
+    assert not [url for url in files if url in {"service-worker.js", "404.html", "CNAME"} or url.endswith(".map")]
+    for url, entry in files.items():
+        assert on_disk(built_site, url).is_file(), url
+        assert re.fullmatch(r"[0-9a-f]{64}", entry["sha256"]), url
+
+
+def test_the_size_the_pages_state_is_the_size_of_the_copy(built_site: Path) -> None:
+    kept = [entry for entry in offline.offline_manifest(built_site)["files"] if not entry.get("on_demand")]
+    megabytes = sum(on_disk(built_site, entry["url"]).stat().st_size for entry in kept) / 1e6
+    pages = [page for page in built_site.rglob("index.html") if "data-offline-copy" in page.read_text()]
+    assert len(pages) >= 4, "the check pages and the privacy page offer the copy"
+    for page in pages:
+        claims = [int(n) for n in SIZE_CLAIM.findall(page.read_text())]
+        assert claims, f"{page.relative_to(built_site)} does not say how large the copy is"
+        for claim in claims:
+            assert claim == pytest.approx(megabytes, rel=0.3), (
+                f"{page.relative_to(built_site)} says about {claim} MB; the copy is {megabytes:.1f} MB"
+            )
+
+
+def test_the_controls_start_hidden_and_load_their_script() -> None:
+    html = offline.expand_controls("<p>x</p>\n<!-- offline-copy: controls -->\n", lambda path: "/base/" + path)
+    assert re.search(r"<button[^>]*data-offline-keep hidden>Keep an offline copy on this device</button>", html)
+    assert re.search(r"<button[^>]*data-offline-remove hidden>Remove the offline copy from this device</button>", html)
+    assert '<p data-offline-status role="status"></p>' in html
+    assert f'<script type="module" src="/base/{offline.CONTROLS_SCRIPT}"></script>' in html
+    assert "offline-copy:" not in html
+    assert offline.expand_controls("<p>no marker</p>", str) == "<p>no marker</p>"
