@@ -78,13 +78,16 @@ def write_service_worker(site_dir: Path) -> dict:
 def expand_controls(html: str, url: Callable[[str], str]) -> str:
     """Replace the controls marker with the keep and remove buttons, their status line and their script.
 
-    Both buttons start hidden: the script shows the one that fits this device.
+    Both buttons start hidden: the script shows the one that fits this device,
+    and makes the status line live once it has said the state the page opened with.
     """
     if not CONTROLS_MARKER.search(html):
         return html
     controls = (
         '<div class="offline-copy" data-offline-copy>\n'
-        '<p data-offline-status role="status"></p>\n'
+        "<noscript><p>Keeping an offline copy needs JavaScript, which is off in this browser, "
+        "so no copy is kept.</p></noscript>\n"
+        "<p data-offline-status></p>\n"
         '<p><button type="button" class="md-button" data-offline-keep hidden>'
         "Keep an offline copy on this device</button>"
         '<button type="button" class="md-button" data-offline-remove hidden>'

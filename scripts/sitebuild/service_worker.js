@@ -20,6 +20,19 @@ self.addEventListener("activate", (event) => {
   event.waitUntil(removeOtherVersions());
 });
 
+// A page asks for a save when a removed copy's registration is brought back
+// (no install runs then); the reply says whether every file was saved.
+self.addEventListener("message", (event) => {
+  const [port] = event.ports;
+  if (!event.data || event.data.type !== "save-copy" || !port) return;
+  event.waitUntil(
+    saveCopy().then(
+      () => port.postMessage({ ok: true }),
+      (error) => port.postMessage({ ok: false, error: String(error && error.message ? error.message : error) }),
+    ),
+  );
+});
+
 self.addEventListener("fetch", (event) => {
   const { request } = event;
   if (request.method !== "GET") return;

@@ -120,11 +120,13 @@ def test_after_one_visit_the_check_loads_and_scores_offline(
 
 def test_the_copy_holds_only_the_sites_listed_files(page: Page, site_url: str, built_site: Path) -> None:
     keep_offline_copy(page, site_url)
-    listed = {site_url + entry["url"].removeprefix("./") for entry in offline.offline_manifest(built_site)["files"]}
+    files = offline.offline_manifest(built_site)["files"]
+    listed = {site_url + entry["url"].removeprefix("./") for entry in files}
+    required = {site_url + entry["url"].removeprefix("./") for entry in files if not entry.get("on_demand")}
     cached = page.evaluate(CACHED_URLS)
-    assert cached, "nothing was cached"
     assert {method for method, _ in cached} == {"GET"}
-    assert {url for _, url in cached} <= listed
+    # Every listed file (the on-demand ones only if asked for), and nothing else.
+    assert required <= {url for _, url in cached} <= listed
     assert not [url for _, url in cached if "?" in url or "#" in url]
     assert site_url + f"pyodide/{snapshot.SNAPSHOT_FILE}" in {url for _, url in cached}
 
@@ -134,9 +136,30 @@ def test_a_repeat_visit_downloads_no_runtime(context: BrowserContext, page: Page
     page.close()
     from_server: list[str] = []
     context.on("response", lambda response: response.from_service_worker or from_server.append(response.url))
+    fetched_by_the_copy = len(traffic.service_worker_requests)
     score_check(traffic.watch(context.new_page()), site_url)
-    # The page and every runtime file came from the offline copy, none from the server.
+    # The page and every runtime file came from the offline copy: neither the
+    # page nor the service worker (on a file missing from the copy) asked the server.
     assert [url for url in from_server if url.startswith(site_url) and "service-worker.js" not in url] == []
+    assert traffic.service_worker_requests[fetched_by_the_copy:] == []
+    assert traffic.errors == []
+
+
+def test_keeping_again_after_removing_on_a_page_the_copy_served_saves_it_again(
+    page: Page, site_url: str, traffic
+) -> None:
+    keep_offline_copy(page, site_url)
+    page.reload()  # now a page the copy serves, which keeps the registration alive after a removal
+    assert page.evaluate("Boolean(navigator.serviceWorker.controller)")
+    page.get_by_role("button", name="Remove the offline copy from this device").click()
+    expect(page.locator("[data-offline-status]")).to_have_text("Done. The offline copy is removed from this device.")
+    assert page.evaluate(CACHE_NAMES) == []
+    page.get_by_role("button", name="Keep an offline copy on this device").click()
+    expect(page.locator("[data-offline-status]")).to_have_text(
+        "Done. This device now keeps an offline copy of this site.", timeout=ENGINE_TIMEOUT_MS
+    )
+    cached = {url for _, url in page.evaluate(CACHED_URLS)}
+    assert site_url + f"pyodide/{snapshot.SNAPSHOT_FILE}" in cached
     assert traffic.errors == []
 
 
@@ -188,6 +211,26 @@ def deploy(build: Path, folder: Path, only: list[str] | None = None) -> None:
     for path in only or [str(p.relative_to(build)) for p in build.rglob("*") if p.is_file()]:
         (folder / path).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(build / path, folder / path)
+
+
+def test_a_save_that_fails_keeps_nothing_and_says_so(browser: Browser, deployed: tuple[Path, str]) -> None:
+    folder, url = deployed
+    # A file that no longer matches the list, as when a deploy is half done.
+    (folder / "privacy" / "index.html").write_text("<p>changed</p>", encoding="utf-8")
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(url + CHECK)
+        keep = page.get_by_role("button", name="Keep an offline copy on this device")
+        keep.click()
+        expect(page.locator("[data-offline-status]")).to_have_text(
+            "The copy could not be saved. The self-checks still work while you are online.",
+            timeout=ENGINE_TIMEOUT_MS,
+        )
+        expect(keep).to_be_visible()
+        assert stored_nothing(page)
+    finally:
+        context.close()
 
 
 def snapshot_manifest(page: Page) -> dict:

@@ -52,7 +52,8 @@ def test_the_controls_start_hidden_and_load_their_script() -> None:
     html = offline.expand_controls("<p>x</p>\n<!-- offline-copy: controls -->\n", lambda path: "/base/" + path)
     assert re.search(r"<button[^>]*data-offline-keep hidden>Keep an offline copy on this device</button>", html)
     assert re.search(r"<button[^>]*data-offline-remove hidden>Remove the offline copy from this device</button>", html)
-    assert '<p data-offline-status role="status"></p>' in html
+    assert "<p data-offline-status></p>" in html
+    assert "<noscript><p>Keeping an offline copy needs JavaScript" in html
     assert f'<script type="module" src="/base/{offline.CONTROLS_SCRIPT}"></script>' in html
     assert "offline-copy:" not in html
     assert offline.expand_controls("<p>no marker</p>", str) == "<p>no marker</p>"

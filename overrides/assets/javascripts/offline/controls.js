@@ -3,7 +3,7 @@
 // on request. Runs on each page change under instant navigation (document$)
 // and is safe to run twice on the same page.
 
-import { hasOfflineCopy, keepOfflineCopy, removeOfflineCopy } from "./copy.js";
+import { keepOfflineCopy, offlineCopyState, removeOfflineCopy } from "./copy.js";
 
 const words = {
   unsupported: "This browser cannot keep an offline copy of this site.",
@@ -25,11 +25,13 @@ function wire(root) {
   const status = root.querySelector("[data-offline-status]");
   let busy = false;
 
-  // Only the button that fits the device's state is shown.
-  const show = (kept) => {
-    keep.hidden = kept !== false;
-    remove.hidden = kept !== true;
+  // Only the button that fits the device's state is shown: Remove also while a save is under way.
+  const show = (state) => {
+    keep.hidden = state !== "none";
+    remove.hidden = state !== "kept" && state !== "saving";
   };
+  const current = () => offlineCopyState().catch(() => "unsupported");
+
   const act = async (button, during, action, done, failed) => {
     if (busy) return;
     busy = true;
@@ -44,25 +46,31 @@ function wire(root) {
       button.removeAttribute("aria-disabled");
       busy = false;
     }
-    const kept = await hasOfflineCopy().catch(() => null);
-    show(kept);
-    // Keep focus on a visible control after the button the visitor used is hidden.
-    if (button.hidden) (kept ? remove : keep).focus();
+    const hadFocus = document.activeElement === button;
+    show(await current());
+    // Only if the visitor is still on the button they used, and it has gone.
+    const visible = [keep, remove].find((control) => !control.hidden);
+    if (hadFocus && button.hidden && visible) visible.focus();
   };
 
-  keep.addEventListener("click", () =>
-    act(keep, words.saving, keepOfflineCopy, words.saved, words.saveFailed),
-  );
+  keep.addEventListener("click", () => act(keep, words.saving, keepOfflineCopy, words.saved, words.saveFailed));
   remove.addEventListener("click", () =>
     act(remove, words.removing, removeOfflineCopy, words.removed, words.removeFailed),
   );
-  hasOfflineCopy()
-    .catch(() => null)
-    .then((kept) => {
-      if (busy) return;
-      status.textContent = kept === null ? words.unsupported : kept ? words.kept : words.none;
-      show(kept);
-    });
+
+  // The state when the page opens (or comes back into view, after a change in
+  // another tab) is shown quietly; the live region is for what a button does.
+  const refresh = async () => {
+    if (!root.isConnected) return document.removeEventListener("visibilitychange", onVisible);
+    const state = await current();
+    if (busy) return;
+    status.textContent = words[state];
+    show(state);
+    if (state === "saving") setTimeout(refresh, 1000); // a save started on another page
+  };
+  const onVisible = () => document.visibilityState === "visible" && refresh();
+  document.addEventListener("visibilitychange", onVisible);
+  refresh().then(() => status.setAttribute("role", "status"));
 }
 
 function init() {

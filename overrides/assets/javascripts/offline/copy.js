@@ -1,52 +1,79 @@
 // The offline copy, from the page's side: keep it (only when the visitor asks),
-// find it, remove it. The service worker itself is written at build time
-// (scripts/sitebuild/offline.py) at the site's root.
+// say whether it is kept, remove it. The service worker itself is written at
+// build time (scripts/sitebuild/offline.py) at the site's root.
 
 // The site's root, whatever subpath it is served under (this file is assets/javascripts/offline/copy.js).
 const scope = new URL("../../../", import.meta.url);
 const script = new URL("service-worker.js", scope);
 // The service worker names its caches the same way.
 const prefix = `offline-copy:${scope.pathname}:`;
+// How long removing waits for a save under way before deleting what it wrote.
+const SAVE_WAIT_MS = 60_000;
 
-/** Whether this browser can keep an offline copy at all. */
-export const supported = () => "serviceWorker" in navigator && "caches" in globalThis;
+const supported = () => "serviceWorker" in navigator && "caches" in globalThis;
 
-/** Resolves once ``worker`` has saved every file; rejects if it gave up. */
-function saved(worker) {
-  return new Promise((resolve, reject) => {
+async function copies() {
+  return (await caches.keys()).filter((name) => name.startsWith(prefix));
+}
+
+async function registration() {
+  const found = await navigator.serviceWorker.getRegistration(scope.href);
+  return found && found.scope === scope.href ? found : null;
+}
+
+/** Resolves once ``worker`` has installed (saved every file) or given up; true if it installed. */
+function installed(worker) {
+  return new Promise((resolve) => {
     const settle = () => {
-      if (["installed", "activating", "activated"].includes(worker.state)) resolve();
-      else if (worker.state === "redundant") reject(new Error("The offline copy could not be saved."));
+      if (["installed", "activating", "activated"].includes(worker.state)) resolve(true);
+      else if (worker.state === "redundant") resolve(false);
     };
     worker.addEventListener("statechange", settle);
     settle();
   });
 }
 
+/** Ask ``worker`` to save every file now (for a registration brought back after a removal). */
+function askToSave(worker) {
+  return new Promise((resolve, reject) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = ({ data }) => (data.ok ? resolve() : reject(new Error(data.error)));
+    worker.postMessage({ type: "save-copy" }, [channel.port2]);
+  });
+}
+
 /** Keep an offline copy of the site on this device; resolves once every file is saved. */
 export async function keepOfflineCopy() {
   if (!supported()) throw new Error("This browser cannot keep an offline copy.");
-  const registration = await navigator.serviceWorker.register(script.href, { scope: scope.href });
-  const worker = registration.installing || registration.waiting || registration.active;
-  if (!worker) throw new Error("The offline copy could not be saved.");
-  await saved(worker);
+  const kept = await navigator.serviceWorker.register(script.href, { scope: scope.href });
+  const worker = kept.installing || kept.waiting || kept.active;
+  if (!worker || !(await installed(worker))) throw new Error("The offline copy could not be saved.");
+  // A page the copy served keeps its registration alive after a removal, and
+  // registering again brings it back without installing (so without saving).
+  if (!(await copies()).length) await askToSave(kept.active || kept.waiting || worker);
+  if (!(await copies()).length) throw new Error("The offline copy could not be saved.");
 }
 
-/** Whether this device keeps an offline copy of this site; null when the browser cannot keep one. */
-export async function hasOfflineCopy() {
-  if (!supported()) return null;
-  const registration = await navigator.serviceWorker.getRegistration(scope.href);
-  const names = (await caches.keys()).filter((name) => name.startsWith(prefix));
-  return Boolean((registration && registration.scope === scope.href) || names.length);
+/** "unsupported", "none", "saving" or "kept": what this device holds for this site. */
+export async function offlineCopyState() {
+  if (!supported()) return "unsupported";
+  if ((await copies()).length) return "kept";
+  const found = await registration();
+  return found && found.installing ? "saving" : "none";
 }
 
-/** Unregister this site's service worker and delete its caches. */
+/** Unregister this site's service worker and delete every copy it saved, a save under way included. */
 export async function removeOfflineCopy() {
   if (!supported()) return;
-  for (const registration of await navigator.serviceWorker.getRegistrations()) {
-    if (registration.scope === scope.href) await registration.unregister();
+  const found = await registration();
+  if (found) {
+    const saving = found.installing;
+    await found.unregister();
+    if (saving) {
+      const timeout = new Promise((resolve) => setTimeout(resolve, SAVE_WAIT_MS));
+      await Promise.race([installed(saving), timeout]);
+    }
   }
-  for (const name of await caches.keys()) {
-    if (name.startsWith(prefix)) await caches.delete(name);
-  }
+  for (const name of await copies()) await caches.delete(name);
+  if ((await copies()).length) throw new Error("Part of the offline copy is still on this device.");
 }
