@@ -34,7 +34,8 @@ PRACTICE_CSS = "assets/stylesheets/practice.css"
 
 def on_config(config):
     _built(runtime.pyodide_version)
-    _built(wheel.find_wheel)
+    # The forms are rendered from the package's source; the browser scores with the wheel: they must agree.
+    _built(wheel.check_wheel_is_current, _built(wheel.find_wheel))
     # The practice's settings (practice.yml, or the file named by PRACTICE_FILE) shape the site.
     practice_file = Path(os.environ.get("PRACTICE_FILE", PRACTICE_FILE))
     practice = _built(load_practice, practice_file, Path(config["docs_dir"]))

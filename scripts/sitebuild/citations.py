@@ -20,7 +20,7 @@ from pathlib import Path
 
 import yaml
 
-from sitebuild import BuildError
+from sitebuild import BuildError, strict_yaml
 
 #: Where the shared list lives, relative to the docs folder (not published).
 REFERENCES_FILE = Path("_data") / "references.yml"
@@ -58,7 +58,7 @@ class Reference:
     journal: str
     volume: int
     pages: str
-    issue: int | None = None
+    issue: str | None = None
     doi: str | None = None
 
     @property
@@ -110,15 +110,23 @@ def parse_references(data: object, source: str = str(REFERENCES_FILE)) -> dict[s
         references[key] = Reference(
             key=key,
             authors=tuple(authors),
-            year=int(fields["year"]),
+            year=_whole_number(fields, "year", f"{source}: entry {key!r}"),
             title=str(fields["title"]),
             journal=str(fields["journal"]),
-            volume=int(fields["volume"]),
+            volume=_whole_number(fields, "volume", f"{source}: entry {key!r}"),
             pages=str(fields["pages"]),
-            issue=int(fields["issue"]) if fields.get("issue") is not None else None,
+            # Text, since combined issues such as "2-3" exist.
+            issue=str(fields["issue"]) if fields.get("issue") is not None else None,
             doi=str(doi) if doi is not None else None,
         )
     return references
+
+
+def _whole_number(fields: dict, name: str, where: str) -> int:
+    value = fields[name]
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise CitationError(f"{where}: {name} {value!r} must be a whole number such as 2018")
+    return value
 
 
 def load_references(path: Path) -> dict[str, Reference]:
@@ -127,7 +135,7 @@ def load_references(path: Path) -> dict[str, Reference]:
     except OSError as error:
         raise CitationError(f"cannot read the reference list {path}: {error.strerror}") from error
     try:
-        data = yaml.safe_load(text)
+        data = strict_yaml.load(text)
     except yaml.YAMLError as error:
         raise CitationError(f"{path}: not valid YAML: {error}") from error
     return parse_references(data, str(path))
@@ -156,7 +164,7 @@ def format_entry(reference: Reference) -> str:
     """One reference in APA style, as inline HTML."""
     names = list(reference.authors)
     authors = names[0] if len(names) == 1 else ", ".join(names[:-1]) + ", & " + names[-1]
-    issue = f"({reference.issue})" if reference.issue is not None else ""
+    issue = f"({html.escape(reference.issue)})" if reference.issue is not None else ""
     pages = reference.pages.replace("-", "\N{EN DASH}")
     text = (
         f"{html.escape(authors)} ({reference.year}). {html.escape(reference.title)}. "

@@ -13,6 +13,8 @@ import math
 import re
 from collections.abc import Callable
 
+import yaml
+
 from alliance_check import QuestionnaireError, list_languages, list_questionnaires, load_questionnaire
 from sitebuild import BuildError, templates
 
@@ -96,11 +98,18 @@ def _plain_number(value: float) -> str:
 
 def paper_page_markdown(questionnaire_id: str, lang: str) -> str:
     questionnaire = _questionnaire(questionnaire_id, lang, paper_source_path(questionnaire_id))
+    # Front matter written by the YAML library, so no title can break it.
+    front_matter = yaml.safe_dump(
+        {
+            "description": f"A printable paper version of the self-check “{questionnaire.title}”, with a scoring key.",
+            "search": {"exclude": True},
+        },
+        allow_unicode=True,
+        sort_keys=False,
+        width=1000,
+    )
     return (
-        "---\n"
-        f"description: Printable paper version of the {questionnaire.title.lower()}, with a scoring key.\n"
-        "search:\n  exclude: true\n"
-        "---\n\n"
+        f"---\n{front_matter}---\n\n"
         f"# Paper version: {questionnaire.title}\n\n"
         f"<!-- self-check-paper: {questionnaire_id} -->\n"
     )

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import yaml
 
-from sitebuild import BuildError
+from sitebuild import BuildError, strict_yaml
 
 #: Where the definitions live, relative to the docs folder (not published).
 GLOSSARY_FILE = Path("_data") / "glossary.yml"
@@ -59,7 +59,7 @@ def load_terms(path: Path) -> dict[str, str]:
     if not path.exists():
         return {}
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = strict_yaml.load(path.read_text(encoding="utf-8"))
     except OSError as error:
         raise GlossaryError(f"cannot read the glossary {path}: {error.strerror}") from error
     except yaml.YAMLError as error:

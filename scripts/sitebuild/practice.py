@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from sitebuild import PROJECT_ROOT, BuildError, palette
+from sitebuild import PROJECT_ROOT, BuildError, palette, strict_yaml
 
 PRACTICE_FILE = PROJECT_ROOT / "practice.yml"
 
@@ -24,9 +24,12 @@ SECTIONS = {
     "for_therapists": "For therapists and practices",
 }
 
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-_PHONE = re.compile(r"^\+?[0-9][0-9 ()./-]*$")
-_URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
+# Addresses go into double-quoted HTML attributes, so " and angle brackets are never part of one.
+_EMAIL = re.compile(r"^[^@\s\"<>`]+@[^@\s\"<>`]+\.[^@\s\"<>`]+$")
+_PHONE = re.compile(r"^(?:\+|\()?[0-9][0-9 ()./-]*$")
+_URL = re.compile(r"^https?://[^\s/$.?#\"<>`][^\s\"<>`]*$", re.IGNORECASE)
+# No setting holds markup: the theme prints the name and description into its HTML as they are.
+_MARKUP = re.compile(r"[<>\"]")
 _DOMAIN = re.compile(r"^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 
@@ -66,8 +69,8 @@ class CrisisLine:
 
 
 def tel_uri(phone: str | None) -> str | None:
-    """A ``tel:`` link for a phone number as people write it."""
-    return "tel:" + re.sub(r"[^0-9+]", "", phone) if phone else None
+    """A ``tel:`` link for a phone number as people write it (a national "(0)" after the country code is dropped)."""
+    return "tel:" + re.sub(r"[^0-9+]", "", phone.replace("(0)", "")) if phone else None
 
 
 # Shown when a practice lists no crisis lines of its own: valid in any country.
@@ -117,7 +120,7 @@ def load_practice(path: Path = PRACTICE_FILE, docs_dir: Path | None = None) -> P
     if not path.is_file():
         raise PracticeConfigError(f"{path}: the practice settings file is missing. Copy practice.yml from the project.")
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = strict_yaml.load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as error:
         raise PracticeConfigError(f"{where}: not valid YAML ({error})") from error
     return parse_practice(raw, where, docs_dir)
@@ -241,9 +244,12 @@ class _Settings:
             if required:
                 raise self.error(key, "is required")
             return None
-        if not isinstance(value, str | int | float) or isinstance(value, bool):
-            raise self.error(key, f"{value!r} must be text")
-        text = str(value).strip()
+        if not isinstance(value, str):
+            # YAML reads 0123 as a number in base 8 and drops a leading +, so numbers must be quoted.
+            raise self.error(key, f'{value!r} must be text: put it in quotes, for example {key}: "{value}"')
+        if _MARKUP.search(value):
+            raise self.error(key, f"{value!r} cannot contain <, > or \" (use ' or “ ” for quotes)")
+        text = value.strip()
         if not text:
             if required:
                 raise self.error(key, "is required and cannot be empty")

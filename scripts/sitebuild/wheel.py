@@ -2,6 +2,7 @@
 
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 from sitebuild import PROJECT_ROOT, BuildError
@@ -33,6 +34,23 @@ def find_wheel(wheel_dir: Path = WHEEL_DIR) -> Path:
         names = ", ".join(w.name for w in wheels)
         raise BuildError(f"Several wheels in {wheel_dir} ({names}). Run `make wheel` to rebuild one.")
     return wheels[0]
+
+
+def check_wheel_is_current(built: Path, source_dir: Path = PACKAGE_DIR / "src") -> None:
+    """Fail if the wheel's package files differ from the source's (forms use the source, browsers the wheel)."""
+    package = source_dir / "alliance_check"
+    in_source = {
+        path.relative_to(source_dir).as_posix(): path.read_bytes()
+        for path in package.rglob("*")
+        if path.is_file() and "__pycache__" not in path.parts
+    }
+    with zipfile.ZipFile(built) as archive:
+        in_wheel = {name: archive.read(name) for name in archive.namelist() if name.startswith("alliance_check/")}
+    changed = sorted(name for name in in_source.keys() | in_wheel.keys() if in_source.get(name) != in_wheel.get(name))
+    if changed:
+        shown = ", ".join(changed[:3]) + (f" and {len(changed) - 3} more" if len(changed) > 3 else "")
+        where = package.relative_to(PROJECT_ROOT) if package.is_relative_to(PROJECT_ROOT) else package
+        raise BuildError(f"{built.name} is older than {where} ({shown}). Run `make wheel`.")
 
 
 if __name__ == "__main__":

@@ -79,6 +79,8 @@ def test_entry_formatting(sample) -> None:
     assert entry.startswith(expected)
     assert '<a href="https://doi.org/10.1037/pst0000193">doi:10.1037/pst0000193</a>' in entry
     assert "(3), 252\N{EN DASH}260." in citations.format_entry(sample["solo1979"])
+    combined = citations.parse_references({"both": {**SAMPLE["solo1979"], "issue": "2-3"}})["both"]
+    assert "<em>16</em>(2-3), 252" in citations.format_entry(combined)
 
 
 def test_no_citation_no_section_and_no_reference_list_needed() -> None:
@@ -111,6 +113,9 @@ def test_an_unknown_key_names_the_page_and_the_key(sample) -> None:
         ({**SAMPLE["solo1979"], "editor": "X"}, "unknown fields editor"),
         ({**SAMPLE["solo1979"], "authors": ["No comma"]}, "authors must be a list"),
         ({**SAMPLE["solo1979"], "doi": "https://doi.org/10.1/x"}, "is not a bare DOI"),
+        ({**SAMPLE["solo1979"], "year": "1979a"}, "year '1979a' must be a whole number"),
+        ({**SAMPLE["solo1979"], "year": True}, "year True must be a whole number"),
+        ({**SAMPLE["solo1979"], "volume": 16.5}, "volume 16.5 must be a whole number"),
     ],
 )
 def test_a_bad_entry_is_named(entry, message) -> None:

@@ -154,6 +154,20 @@ WORDS_CASES = {
         "mini.en.toml: notes.part_not_scored: unknown placeholder {name} (known: {answered}, {needed}, {title}, "
         "{total})",
     ),
+    "placeholder with a format": (
+        [("{title}: {answered}", "{title:d}: {answered}")],
+        "mini.en.toml: notes.part_not_scored: placeholder {title} cannot have a format or conversion: write just "
+        "{title}",
+    ),
+    "placeholder with a conversion": (
+        [("{title}: {answered}", "{title!r}: {answered}")],
+        "mini.en.toml: notes.part_not_scored: placeholder {title} cannot have a format or conversion: write just "
+        "{title}",
+    ),
+    "item text of zero-width characters only": (
+        [('heard = "You feel heard."', 'heard = "\u200b \ufeff"')],
+        "mini.en.toml: items.heard: is empty",
+    ),
     "misplaced brace": (
         [('overall_not_scored = "{scored} of', 'overall_not_scored = "{scored of')],
         "mini.en.toml: notes.overall_not_scored: has a misplaced brace: unexpected '{' in field name",

@@ -5,6 +5,7 @@ from dataclasses import replace
 from html.parser import HTMLParser
 
 import pytest
+from mkdocs.utils.meta import get_data
 
 from alliance_check import list_questionnaires, load_questionnaire
 from sitebuild import BuildError, forms
@@ -108,3 +109,14 @@ def test_markers_expand_and_other_html_is_untouched() -> None:
     html = forms.expand_markers("<p>before</p>\n<!-- self-check: check-in -->\n<p>after</p>", "en", url, "p.md")
     assert html.startswith("<p>before</p>") and html.endswith("<p>after</p>")
     assert 'data-selfcheck="check-in"' in html
+
+
+@pytest.mark.parametrize("questionnaire_id", list_questionnaires())
+def test_each_paper_page_has_front_matter_that_mkdocs_reads(questionnaire_id: str) -> None:
+    title = load_questionnaire(questionnaire_id, "en").title
+    body, meta = get_data(forms.paper_page_markdown(questionnaire_id, "en"))
+    assert meta == {
+        "description": f"A printable paper version of the self-check “{title}”, with a scoring key.",
+        "search": {"exclude": True},
+    }
+    assert body.startswith(f"# Paper version: {title}\n")

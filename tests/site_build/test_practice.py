@@ -64,6 +64,13 @@ INVALID = [
     ("domain", "https://therapy.example.org", r"domain: 'https://therapy\.example\.org' is not a domain name"),
     ("language", "English", r"language: 'English' is not a language code"),
     ("logo", "images/missing.svg", r"logo: 'images/missing\.svg' is not a file in docs/"),
+    # The theme prints some settings into its HTML as they are: no markup, no quote that ends an attribute.
+    ("name", "<b>Open Door</b>", r"name: '<b>Open Door</b>' cannot contain <, > or \""),
+    ("region", 'The "North"', r"region: 'The \"North\"' cannot contain <, > or \""),
+    ("contact.booking_url", "https://x.org/`onclick", r"contact\.booking_url: 'https://x\.org/`onclick' is not a web"),
+    # YAML reads unquoted numbers as numbers: a leading + or 0 would be lost.
+    ("contact.phone", 441632960123, r"contact\.phone: 441632960123 must be text: put it in quotes"),
+    ("crisis_lines.0.phone", 988, r"crisis_lines\[0\]\.phone: 988 must be text: put it in quotes"),
 ]
 
 
@@ -118,9 +125,26 @@ def test_hidden_audiences_leave_the_nav_and_the_pages() -> None:
 
 
 def test_practice_details_are_escaped() -> None:
-    practice = parse_practice({"name": "<script>x</script>", "contact": {"address": "<img src=x>"}}, "practice.yml")
+    practice = parse_practice({"name": "Smith & O'Brien", "contact": {"address": "1 & 2 Mill Lane"}}, "practice.yml")
     html = practice_pages.expand("<!-- practice: call-to-action -->", practice, "p.md")
-    assert "<script>" not in html and "<img" not in html and "&lt;img src=x&gt;" in html
+    assert "Talk to Smith &amp; O&#39;Brien" in html and "1 &amp; 2 Mill Lane" in html
+
+
+def test_a_setting_written_twice_fails_naming_it_and_its_lines(tmp_path: Path) -> None:
+    # The template's empty "domain:" left below a domain typed at the top would silently remove it.
+    path = tmp_path / "practice.yml"
+    path.write_text("name: Open Door\ndomain: therapy.example.org\nlanguage: en\ndomain:\n", encoding="utf-8")
+    with pytest.raises(PracticeConfigError, match=r"practice\.yml: .*'domain' is set twice \(lines 2 and 4\)"):
+        load_practice(path, DOCS)
+
+
+@pytest.mark.parametrize(
+    ("written", "dialled"),
+    [("+44 (0)20 7946 0000", "tel:+442079460000"), ("(555) 123-4567", "tel:5551234567"), ("988", "tel:988")],
+)
+def test_phone_numbers_as_people_write_them_become_working_links(written: str, dialled: str) -> None:
+    practice = parse_practice({"name": "P", "contact": {"phone": written}}, "practice.yml")
+    assert practice.contact.phone_uri == dialled
 
 
 def test_unknown_marker_fails_naming_the_page() -> None:

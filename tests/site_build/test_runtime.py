@@ -2,6 +2,7 @@
 
 import hashlib
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -52,3 +53,16 @@ def test_pinned_pyodide_matches_package_json() -> None:
 
     manifest = json.loads((PROJECT_ROOT / "package.json").read_text())
     assert manifest["dependencies"]["pyodide"] == runtime.pyodide_version()
+
+
+def test_a_wheel_older_than_the_source_stops_the_build(tmp_path: Path) -> None:
+    built = wheel.find_wheel()
+    source = tmp_path / "src"
+    shutil.copytree(wheel.PACKAGE_DIR / "src", source, ignore=shutil.ignore_patterns("__pycache__"))
+    wheel.check_wheel_is_current(built, source)  # as `make wheel` left it
+    data = source / "alliance_check" / "questionnaires" / "check-in.en.toml"
+    data.write_text(data.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    with pytest.raises(
+        BuildError, match=r"older than .*\(alliance_check/questionnaires/check-in\.en\.toml\)\. Run `make wheel`"
+    ):
+        wheel.check_wheel_is_current(built, source)

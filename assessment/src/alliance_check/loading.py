@@ -33,6 +33,8 @@ LABEL_EVERY_POINT_UP_TO = 7
 MIN_CONVERSATION_STARTERS = 3
 PART_TEMPLATE_FIELDS = frozenset({"title", "answered", "total", "needed"})
 OVERALL_TEMPLATE_FIELDS = frozenset({"scored", "total"})
+# Text made only of these shows nothing: white space and zero-width characters.
+_INVISIBLE = re.compile(r"[\s\u200b-\u200d\u2060\ufeff]+")
 
 # The packaged data sits next to this module (wheels install unpacked, also in
 # Pyodide). Not importlib.resources: importing it costs about 0.1 s in Pyodide.
@@ -176,7 +178,7 @@ class _Table:
         value = self.get(key)
         if not isinstance(value, str):
             self.fail(key, f"must be text, not {_toml_type(value)}")
-        if not value.strip():
+        if not _INVISIBLE.sub("", value):
             self.fail(key, "is empty")
         return value.strip()
 
@@ -253,13 +255,17 @@ def _template(table: _Table, key: str, fields: frozenset[str]) -> str:
     """Text with ``{placeholders}``: only the named fields, so formatting can never fail later."""
     text = table.text(key)
     try:
-        used = [name for _, name, _, _ in string.Formatter().parse(text) if name is not None]
+        used = [
+            (name, spec, conversion) for _, name, spec, conversion in string.Formatter().parse(text) if name is not None
+        ]
     except ValueError as error:
         table.fail(key, f"has a misplaced brace: {error}")
-    for name in used:
+    for name, spec, conversion in used:
         if name not in fields:
             known = ", ".join(sorted(f"{{{field}}}" for field in fields))
             table.fail(key, f"unknown placeholder {{{name}}} (known: {known})")
+        if spec or conversion:
+            table.fail(key, f"placeholder {{{name}}} cannot have a format or conversion: write just {{{name}}}")
     return text
 
 
