@@ -1,8 +1,9 @@
 """Driving a self-check page as a visitor would, for the browser tests."""
 
+import re
 from collections.abc import Mapping
 
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import BrowserContext, Locator, Page, Route, expect
 
 ENGINE_TIMEOUT_MS = 90_000
 
@@ -15,6 +16,9 @@ class SelfCheckPage:
         self.form = self.root.locator("[data-selfcheck-form]")
         self.result = self.root.locator("[data-selfcheck-result]")
         self.problem = self.root.locator("[data-selfcheck-problem]")
+        self.progress = self.root.locator("[data-selfcheck-progress]")
+        self.engine_status = self.root.locator("[data-selfcheck-engine]")
+        self.submit_button = self.root.get_by_role("button", name="See my result")
 
     def choice(self, item_id: str, value: int) -> Locator:
         return self.form.locator(f'input[name="{self.id}.{item_id}"][value="{value}"]')
@@ -24,7 +28,7 @@ class SelfCheckPage:
             self.choice(item_id, value).check()
 
     def submit(self) -> None:
-        self.root.get_by_role("button", name="See my result").click()
+        self.submit_button.click()
 
     def wait_for_result(self) -> None:
         expect(self.result.get_by_role("heading", name="Your result")).to_be_visible(timeout=ENGINE_TIMEOUT_MS)
@@ -49,3 +53,42 @@ class SelfCheckPage:
     def shown_flagged_ids(self) -> list[str]:
         flagged = self.result.locator("[data-flagged]")
         return [flagged.nth(i).get_attribute("data-flagged") for i in range(flagged.count())]
+
+
+def fake_worker(context: BrowserContext, reply: str) -> None:
+    """Serve, instead of the engine's worker, one that is ready at once and answers every request with ``reply``.
+
+    ``reply`` is a JavaScript expression for the response message, given the request as ``data``.
+    """
+    script = f"""
+postMessage({{ type: "status", state: "ready" }});
+addEventListener("message", ({{ data }}) => postMessage({reply}));
+"""
+    context.route(
+        re.compile(r"/selfcheck/worker\.js$"),
+        lambda route: route.fulfill(body=script, content_type="text/javascript"),
+    )
+
+
+class HeldRequests:
+    """Requests matching ``pattern`` wait, unanswered, until released (a stalled download)."""
+
+    def __init__(self, context: BrowserContext, pattern: re.Pattern[str]) -> None:
+        self.context = context
+        self.pattern = pattern
+        self.routes: list[Route] = []
+        context.route(pattern, self.hold)
+
+    def hold(self, route: Route) -> None:
+        self.routes.append(route)
+
+    def release(self, page: Page) -> None:
+        """Let the held requests, and any later ones, through."""
+        for _ in range(100):  # the handler runs when Playwright next hears from the browser
+            if self.routes:
+                break
+            page.wait_for_timeout(50)
+        assert self.routes, f"nothing matching {self.pattern.pattern} was requested"
+        self.context.unroute(self.pattern, self.hold)
+        for route in self.routes:
+            route.continue_()

@@ -5,14 +5,16 @@ import random
 import re
 
 import pytest
-from playwright.sync_api import BrowserContext, Page, expect
-from selfcheck_page import ENGINE_TIMEOUT_MS, SelfCheckPage
+from playwright.sync_api import BrowserContext, Page, Playwright, expect
+from selfcheck_page import ENGINE_TIMEOUT_MS, HeldRequests, SelfCheckPage
 
 from alliance_check import load_questionnaire, result_to_dict, score
+from sitebuild.chromium import CHROMIUM_ARGS, CHROMIUM_PATH
 
 pytestmark = pytest.mark.browser
 
 ALLIANCE = load_questionnaire("alliance", "en")
+CHECK_IN = load_questionnaire("check-in", "en")
 
 
 def whole(value: float) -> int:
@@ -197,3 +199,187 @@ def test_check_works_after_instant_navigation(page: Page, site_url: str, traffic
     assert page.evaluate("window.__sameDocument === true")
     assert sum(url.endswith("pyodide.asm.wasm") for url in traffic.requests) == 1
     assert traffic.errors == []
+
+
+COUNT_SCORE_REQUESTS = """
+const postMessage = Worker.prototype.postMessage;
+window.__scoreRequests = 0;
+Worker.prototype.postMessage = function (message, ...rest) {
+  if (message && message.method === "score") window.__scoreRequests += 1;
+  return postMessage.call(this, message, ...rest);
+};
+"""
+
+
+def test_a_double_click_sends_one_request(context: BrowserContext, page: Page, site_url: str, traffic) -> None:
+    context.add_init_script(COUNT_SCORE_REQUESTS)
+    runtime = HeldRequests(context, re.compile(r"pyodide\.asm\.wasm$"))  # so the first request is still waiting
+    page.goto(site_url + "self-check/check-in/")
+    check = SelfCheckPage(page, "check-in")
+    check.answer({item.id: 6 for item in CHECK_IN.items})
+    check.submit_button.dblclick()
+    expect(check.engine_status).to_have_text(re.compile("Almost there"))
+    runtime.release(page)
+    check.wait_for_result()
+    expect(check.result.locator(".selfcheck-result__answers li")).to_have_count(len(CHECK_IN.items))
+    assert page.evaluate("window.__scoreRequests") == 1
+    assert traffic.errors == []
+
+
+def test_printed_answers_are_those_scored(context: BrowserContext, page: Page, site_url: str) -> None:
+    runtime = HeldRequests(context, re.compile(r"pyodide\.asm\.wasm$"))
+    page.goto(site_url + "self-check/check-in/")
+    check = SelfCheckPage(page, "check-in")
+    first = CHECK_IN.items[0]
+    check.answer({item.id: 7 for item in CHECK_IN.items})
+    check.submit()
+    expect(check.engine_status).to_have_text(re.compile("Almost there"))
+    check.answer({first.id: 2})  # changed while the result is on its way
+    runtime.release(page)
+    check.wait_for_result()
+    expected = result_to_dict(score(CHECK_IN, {item.id: 7 for item in CHECK_IN.items}))
+    assert check.shown_scores() == expected_scores(expected["dimensions"])
+    expect(check.result.locator(".selfcheck-result__answers li").first).to_contain_text(f"{first.text} — 7")
+
+
+def record_text_changes(page: Page, selector: str) -> None:
+    page.locator(selector).evaluate(
+        """node => {
+          window.__changes = [];
+          new MutationObserver(() => window.__changes.push(node.textContent))
+            .observe(node, { childList: true, characterData: true, subtree: true });
+        }"""
+    )
+
+
+def test_progress_is_rewritten_only_when_the_count_changes(page: Page, site_url: str) -> None:
+    page.goto(site_url + "self-check/check-in/")
+    check = SelfCheckPage(page, "check-in")
+    total = len(CHECK_IN.items)
+    record_text_changes(page, '[data-selfcheck="check-in"] [data-selfcheck-progress]')
+    first = CHECK_IN.items[0]
+    check.answer({first.id: 3})
+    expect(check.progress).to_have_text(f"1 of {total} answered")
+    check.answer({first.id: 4})  # another answer to the same question: still one answered
+    check.answer({CHECK_IN.items[1].id: 4})
+    expect(check.progress).to_have_text(f"2 of {total} answered")
+    assert page.evaluate("window.__changes") == [f"1 of {total} answered", f"2 of {total} answered"]
+
+
+def test_no_waiting_message_when_the_engine_is_ready(page: Page, site_url: str) -> None:
+    page.goto(site_url + "self-check/check-in/")
+    check = SelfCheckPage(page, "check-in")
+    check.answer({item.id: 5 for item in CHECK_IN.items})
+    expect(check.engine_status).to_have_text(re.compile("ready"), timeout=ENGINE_TIMEOUT_MS)
+    record_text_changes(page, '[data-selfcheck="check-in"] [data-selfcheck-engine]')
+    check.submit()
+    check.wait_for_result()
+    assert page.evaluate("window.__changes") == []
+
+
+def test_going_back_to_the_page_does_not_bring_answers_back(page: Page, site_url: str) -> None:
+    # A page loaded again from history: the browser would fill in the form as it was.
+    page.goto(site_url + "self-check/check-in/")
+    check = SelfCheckPage(page, "check-in")
+    check.answer({item.id: 3 for item in CHECK_IN.items})
+    page.goto(site_url + "privacy/")
+    page.go_back()
+    expect(check.root).to_have_attribute("data-wired", "true")
+    assert page.evaluate("performance.getEntriesByType('navigation')[0].type") == "back_forward"
+    assert check.checked_answers() == {}
+    expect(check.progress).to_have_text(f"0 of {len(CHECK_IN.items)} answered")
+
+
+def test_the_back_forward_cache_does_not_bring_answers_or_result_back(
+    playwright: Playwright, site_url: str, traffic
+) -> None:
+    # Playwright turns the back/forward cache off by default; visitors' browsers have it on.
+    browser = playwright.chromium.launch(
+        executable_path=CHROMIUM_PATH, args=CHROMIUM_ARGS, ignore_default_args=["--disable-back-forward-cache"]
+    )
+    try:
+        context = browser.new_context()  # no request interception, which would keep pages out of the cache
+        context.on("request", lambda request: traffic.requests.append(request.url))
+        page = traffic.watch(context.new_page())
+        page.goto(site_url + "self-check/check-in/")
+        check = SelfCheckPage(page, "check-in")
+        check.answer({item.id: 8 for item in CHECK_IN.items})
+        check.submit()
+        check.wait_for_result()
+        page.evaluate("window.__samePage = true")
+        page.goto(site_url + "privacy/")  # a full page load, as for a link to another site
+        page.go_back(wait_until="commit")
+        expect(page).to_have_url(site_url + "self-check/check-in/")
+        assert page.evaluate("window.__samePage === true"), "the page was loaded again, not taken from the cache"
+        expect(check.result).to_be_hidden()
+        expect(check.form).to_be_visible()
+        assert check.checked_answers() == {}
+        expect(check.progress).to_have_text(f"0 of {len(CHECK_IN.items)} answered")
+        assert traffic.off_origin() == []
+        assert traffic.errors == []
+    finally:
+        browser.close()
+
+
+def test_two_checks_on_one_page_share_no_id(context: BrowserContext, page: Page, site_url: str, traffic) -> None:
+    # No page has two checks yet; this one gets the quick check-in's section added to it.
+    page.goto(site_url + "self-check/check-in/")
+    section = page.locator('[data-selfcheck="check-in"]').evaluate("node => node.outerHTML")
+    section = section.replace(' data-wired="true"', "")
+
+    def with_second_check(route) -> None:
+        html = route.fetch().text()
+        assert html.count("</article>") == 1
+        route.fulfill(body=html.replace("</article>", section + "</article>"), content_type="text/html")
+
+    context.route(site_url + "self-check/alliance/", with_second_check)
+    page.goto(site_url + "self-check/alliance/")
+    # Low answers to a safety question in both, so both results carry the safety note.
+    for questionnaire in (ALLIANCE, CHECK_IN):
+        check = SelfCheckPage(page, questionnaire.id)
+        safety = next(item for item in questionnaire.items if item.safety and not item.reverse)
+        lowest_on = {
+            item.id: (item.scale.min if item.id == safety.id else item.scale.max) for item in questionnaire.items
+        }
+        check.answer(lowest_on)
+        check.submit()
+        check.wait_for_result()
+        expect(check.result.locator(".selfcheck-result__safety")).to_be_visible()
+        # Items have their own prefix, so an item called "heading" could not take the check's title id.
+        fieldset_ids = check.form.locator("fieldset[data-item]").evaluate_all("nodes => nodes.map(n => n.id)")
+        assert fieldset_ids == [f"{questionnaire.id}-item-{item.id}" for item in questionnaire.items]
+    ids = page.locator("[id]").evaluate_all("nodes => nodes.map(n => n.id)")
+    assert sorted({i for i in ids if ids.count(i) > 1}) == []
+    assert traffic.errors == []
+
+
+def engine_followers(page: Page) -> int:
+    """How many checks' listeners the engine keeps (page.js names them followEngine), after garbage collection."""
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("HeapProfiler.collectGarbage")
+    prototype = cdp.send("Runtime.evaluate", {"expression": "Function.prototype"})["result"]["objectId"]
+    functions = cdp.send("Runtime.queryObjects", {"prototypeObjectId": prototype})["objects"]["objectId"]
+    count = cdp.send(
+        "Runtime.callFunctionOn",
+        {
+            "objectId": functions,
+            "functionDeclaration": "function () { return this.filter((f) => f.name === 'followEngine').length; }",
+            "returnByValue": True,
+        },
+    )
+    cdp.detach()
+    return count["result"]["value"]
+
+
+def test_a_check_left_by_instant_navigation_is_let_go(page: Page, site_url: str) -> None:
+    page.goto(site_url + "self-check/")
+    page.wait_for_load_state("networkidle")  # the theme intercepts links once it has read the sitemap
+    page.evaluate("window.__sameDocument = true")
+    page.locator("article").get_by_role("link", name="Relationship check").click()
+    expect(SelfCheckPage(page, "alliance").root).to_have_attribute("data-wired", "true")
+    page.go_back()
+    page.locator("article").get_by_role("link", name="Quick check-in").click()
+    expect(SelfCheckPage(page, "check-in").root).to_have_attribute("data-wired", "true")
+    assert page.evaluate("window.__sameDocument === true"), "a link caused a full page load"
+    # The theme may keep the old page's elements a while; the engine must not keep its listener.
+    assert engine_followers(page) == 1  # the quick check-in's

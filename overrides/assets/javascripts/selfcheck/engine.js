@@ -2,15 +2,26 @@
 // first use and kept across instant page changes (this module is evaluated
 // once), with promise-based requests matched to responses by id.
 
+import { messages } from "./messages.js";
+
 const workerUrl = new URL("./worker.js", import.meta.url);
+// A stalled download would otherwise leave the visitor waiting for ever. The
+// limit is generous: several times what a 4G phone takes (make bench). The
+// browser tests serve this file with a shorter one.
+const START_TIMEOUT_MS = 60_000;
 
 let worker = null;
 let nextId = 1;
 const pending = new Map();
 const listeners = new Set();
 let state = { name: "idle", error: null };
+let startTimer = null;
 
 function setState(name, error = null) {
+  if (name !== "starting") {
+    clearTimeout(startTimer);
+    startTimer = null;
+  }
   state = { name, error };
   for (const listener of listeners) listener(state);
 }
@@ -54,6 +65,7 @@ export function start() {
     fail(event.message || "The scoring engine could not be loaded.");
   });
   setState("starting");
+  startTimer = setTimeout(() => fail(messages.failure.tooSlow), START_TIMEOUT_MS);
 }
 
 /** Send a request to the engine (starting it if needed); resolves with its answer. */
@@ -65,6 +77,11 @@ export function request(method, params) {
     pending.set(id, { resolve, reject });
     worker.postMessage({ id, method, params });
   });
+}
+
+/** The engine's state now: {name: "idle" | "starting" | "ready" | "failed", error}. */
+export function currentState() {
+  return state;
 }
 
 /** Follow the engine's state ({name, error}); called at once with the current one. Returns an unsubscribe function. */

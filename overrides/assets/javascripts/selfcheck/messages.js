@@ -12,12 +12,31 @@ export const messages = {
   waitingForEngine: "Almost there: your result will appear as soon as private scoring is ready.",
   noAnswers: "Answer at least one question to see a result. You can skip any question.",
   failure: {
+    request: "Something went wrong while working out your result.",
     reason: (detail) => `What went wrong: ${detail}`,
+    unreadable: "The private scoring gave an answer this page could not read.",
+    tooSlow: "Private scoring took more than a minute to get ready. The internet connection may be slow or interrupted.",
     kept: "Your answers are still here on this page.",
     retry: "Try again",
     paper: "Use the paper version instead",
   },
-  scoringError: (message) => `We could not score these answers: ${message}`,
+  // By the bridge's error code. The page words these itself: some of the bridge's
+  // messages ask the visitor to reload the page, which would lose their answers.
+  scoringError: {
+    heading: "We could not work out your result from these answers.",
+    codes: {
+      invalid_value: "One answer is not one of the choices for its question.",
+      unknown_item: "One answer belongs to a question this check does not have.",
+      unknown_questionnaire: "This copy of the site cannot score this check.",
+      unknown_language: "This copy of the site cannot score this check in this language.",
+      invalid_json: "This page sent your answers in a form the private scoring could not read.",
+      invalid_request: "This page sent your answers in a form the private scoring could not read.",
+      too_large: "This page sent more than the private scoring can read.",
+      internal_error: "Something went wrong inside the private scoring.",
+    },
+    other: "Something went wrong inside the private scoring.",
+    question: (number) => `Please look at question ${number} and choose its answer again.`,
+  },
   result: {
     heading: "Your result",
     overall: "Overall",

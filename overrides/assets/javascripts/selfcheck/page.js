@@ -2,7 +2,7 @@
 // each page change under instant navigation (document$) and is safe to run
 // twice on the same page. The engine (one worker per visit) lives in engine.js.
 
-import { onStateChange, request, start } from "./engine.js";
+import { currentState, onStateChange, request, start } from "./engine.js";
 import { answerSheet, collectAnswers, countAnswered, items } from "./form.js";
 import { el } from "./dom.js";
 import { messages } from "./messages.js";
@@ -11,6 +11,10 @@ import { renderResult } from "./result.js";
 // The site's root, whatever subpath it is served under (this file is assets/javascripts/selfcheck/page.js).
 const siteRoot = new URL("../../../", import.meta.url);
 const siteUrl = (path) => new URL(path, siteRoot).href;
+
+// For each wired check (its root element): how to stop following the engine,
+// and how to forget the visitor's answers and result.
+const wired = new Map();
 
 function wireCheck(root) {
   if (root.dataset.wired) return;
@@ -23,13 +27,22 @@ function wireCheck(root) {
   const submit = root.querySelector("[data-selfcheck-submit]");
   const total = items(form).length;
   let waitingForResult = false;
+  let used = false; // a failure is shown only in a check the visitor has touched
+  let failureShown = false;
 
-  const showProgress = () => {
-    progress.textContent = messages.progress(countAnswered(form), total);
+  // Both lines are live regions: writing the same words again would announce them again.
+  const setText = (node, text) => {
+    if (node.textContent !== text) node.textContent = text;
   };
+  const showProgress = () => setText(progress, messages.progress(countAnswered(form), total));
 
-  // The engine starts on the first sign of interest, so it is usually ready by the last answer.
-  const startEngine = () => start();
+  // The engine starts on the first sign of interest, so it is usually ready by
+  // the last answer. After a failure it starts again only when the visitor asks
+  // (Try again, See my result).
+  const startEngine = () => {
+    used = true;
+    if (currentState().name === "idle") start();
+  };
   form.addEventListener("focusin", startEngine, { once: true });
   form.addEventListener("pointerdown", startEngine, { once: true });
   form.addEventListener("change", () => {
@@ -37,61 +50,98 @@ function wireCheck(root) {
     showProgress();
   });
 
-  const unsubscribe = onStateChange((state) => {
-    if (!root.isConnected) {
-      unsubscribe();
+  // A named function, so the browser tests can count the checks following the engine.
+  const followEngine = (state) => {
+    if (state.name === "failed") {
+      setText(engineStatus, ""); // the alert says it, once
+      if (used) {
+        const retry = waitingForResult ? score : start;
+        showFailure([`${messages.engine.failed} ${messages.failure.kept}`, messages.failure.reason(state.error)], retry);
+      }
       return;
     }
-    engineStatus.textContent = waitingForResult && state.name === "starting" ? messages.waitingForEngine : messages.engine[state.name];
-    if (state.name === "failed") showFailure(state.error);
-  });
+    if (state.name !== "idle") clearFailure(); // starting again, or ready: the failure is over
+    setText(engineStatus, waitingForResult && state.name === "starting" ? messages.waitingForEngine : messages.engine[state.name]);
+  };
+  const unsubscribe = onStateChange(followEngine);
 
-  function showFailure(detail) {
-    const retry = el("button", { type: "button", class: "md-button", text: messages.failure.retry });
-    retry.addEventListener("click", () => {
-      problem.hidden = true;
-      problem.replaceChildren();
-      if (waitingForResult) score();
-      else start();
+  function showProblem(...paragraphs) {
+    problem.replaceChildren(...paragraphs);
+    problem.hidden = false;
+    failureShown = false;
+  }
+
+  function clearProblem() {
+    problem.hidden = true;
+    problem.replaceChildren();
+    failureShown = false;
+  }
+
+  function clearFailure() {
+    if (failureShown) clearProblem();
+  }
+
+  /** What went wrong, with Try again (running `retry`) and the paper version. */
+  function showFailure(lines, retry) {
+    const button = el("button", { type: "button", class: "md-button", text: messages.failure.retry });
+    button.addEventListener("click", () => {
+      submit.focus(); // before this button is removed, so focus is not lost
+      clearProblem();
+      retry();
     });
     const paper = root.querySelector("[data-selfcheck-paper]");
-    problem.replaceChildren(
-      el("p", { text: `${messages.engine.failed} ${messages.failure.kept}` }),
-      el("p", { text: messages.failure.reason(detail) }),
-      el("p", {}, retry, " ", paper ? el("a", { href: paper.href, text: messages.failure.paper }) : null),
+    showProblem(
+      ...lines.map((line) => el("p", { text: line })),
+      el("p", {}, button, " ", paper ? el("a", { href: paper.href, text: messages.failure.paper }) : null),
     );
-    problem.hidden = false;
+    failureShown = true;
   }
 
   async function score() {
+    if (waitingForResult) return; // aria-disabled does not stop a second click
+    used = true;
     const answers = collectAnswers(form);
     if (Object.keys(answers).length === 0) {
-      problem.replaceChildren(el("p", { text: messages.noAnswers }));
-      problem.hidden = false;
+      showProblem(el("p", { text: messages.noAnswers }));
       items(form)[0].querySelector("input").focus();
       return;
     }
-    problem.hidden = true;
+    // The printed list shows the answers that were scored, even if one changes while waiting.
+    const sheet = answerSheet(form);
+    clearProblem();
     waitingForResult = true;
     submit.setAttribute("aria-disabled", "true");
-    engineStatus.textContent = messages.waitingForEngine;
-    let reply;
+    if (currentState().name !== "ready") setText(engineStatus, messages.waitingForEngine);
     try {
       const payload = JSON.stringify({ questionnaire: root.dataset.selfcheck, lang: root.dataset.lang, answers });
-      reply = JSON.parse(await request("score", payload));
+      const reply = readReply(await request("score", payload));
+      if (reply.ok) showResult(reply.result, sheet);
+      else showScoringError(reply.error);
     } catch (error) {
-      return; // the engine failed: showFailure has kept the answers and offers a retry
+      // An engine failure is shown by the state listener; anything else here.
+      if (currentState().name !== "failed") {
+        setText(engineStatus, "");
+        const detail = String(error?.message || error).split("\n")[0];
+        showFailure([`${messages.failure.request} ${messages.failure.kept}`, messages.failure.reason(detail)], score);
+      }
     } finally {
+      waitingForResult = false;
       submit.removeAttribute("aria-disabled");
     }
-    waitingForResult = false;
-    engineStatus.textContent = messages.engine.ready;
-    if (!reply.ok) {
-      problem.replaceChildren(el("p", { text: messages.scoringError(reply.error.message) }));
-      problem.hidden = false;
-      return;
-    }
-    showResult(reply.result);
+  }
+
+  /** The bridge's error in the page's own words, pointing at the question it names. */
+  function showScoringError(error) {
+    const words = messages.scoringError;
+    const codeText = Object.hasOwn(words.codes, error.code) ? words.codes[error.code] : words.other;
+    const id = typeof error.field === "string" && error.field.startsWith("answers.") ? error.field.slice(8) : null;
+    const item = id === null ? null : form.querySelector(`fieldset[data-item="${CSS.escape(id)}"]`);
+    const number = item ? items(form).indexOf(item) + 1 : 0;
+    showFailure(
+      [`${words.heading} ${codeText}`, item ? `${words.question(number)} ${messages.failure.kept}` : messages.failure.kept],
+      score,
+    );
+    if (item) (item.querySelector("input:checked") || item.querySelector("input")).focus();
   }
 
   // The practice's contact and crisis lines, rendered at build time into <template>s.
@@ -100,10 +150,11 @@ function wireCheck(root) {
     return template ? template.content.cloneNode(true) : null;
   };
 
-  function showResult(result) {
+  function showResult(result, sheet) {
     const heading = renderResult(resultBox, result, {
+      id: root.dataset.selfcheck,
       siteUrl,
-      answers: answerSheet(form),
+      answers: sheet,
       practice: { contact: practiceDetail("contact"), crisis: practiceDetail("crisis") },
       actions: { print: () => window.print(), change: changeAnswers, clear: clearEverything },
     });
@@ -112,11 +163,15 @@ function wireCheck(root) {
     heading.focus();
   }
 
-  function changeAnswers() {
+  function hideResult() {
     resultBox.hidden = true;
     resultBox.replaceChildren();
     form.hidden = false;
     root.classList.remove("selfcheck--has-result");
+  }
+
+  function changeAnswers() {
+    hideResult();
     const first = items(form)[0];
     (first.querySelector("input:checked") || first.querySelector("input")).focus();
   }
@@ -125,8 +180,15 @@ function wireCheck(root) {
     form.reset();
     changeAnswers();
     showProgress();
-    problem.replaceChildren(el("p", { text: messages.result.cleared }));
-    problem.hidden = false;
+    showProblem(el("p", { text: messages.result.cleared }));
+  }
+
+  /** Answers, result and messages gone, without a word: the page looks as it first did. */
+  function forget() {
+    form.reset();
+    hideResult();
+    clearProblem();
+    showProgress();
   }
 
   submit.addEventListener("click", score);
@@ -135,11 +197,49 @@ function wireCheck(root) {
     score();
   });
   showProgress();
+  wired.set(root, { unsubscribe, forget });
 }
 
 function init() {
+  // After an instant page change, the previous page's checks are gone: stop following the engine for them.
+  for (const [root, check] of wired) {
+    if (root.isConnected) continue;
+    check.unsubscribe();
+    wired.delete(root);
+  }
   for (const root of document.querySelectorAll("[data-selfcheck]")) wireCheck(root);
 }
+
+const isObject = (value) => typeof value === "object" && value !== null;
+
+/** The engine's reply as {ok: true, result} or {ok: false, error: {code, field}}; throws if it is neither. */
+function readReply(text) {
+  let reply = null;
+  try {
+    reply = JSON.parse(text);
+  } catch {
+    // not JSON: refused below
+  }
+  if (!isObject(reply)) throw new Error(messages.failure.unreadable);
+  const dimensions = isObject(reply.result) ? reply.result.dimensions : null;
+  const result =
+    reply.ok === true &&
+    Array.isArray(dimensions) &&
+    dimensions.every((dimension) => isObject(dimension) && typeof dimension.id === "string" && typeof dimension.title === "string");
+  const error = reply.ok === false && isObject(reply.error) && typeof reply.error.code === "string";
+  if (!result && !error) throw new Error(messages.failure.unreadable);
+  return reply;
+}
+
+// Leaving the page and coming back with Back keeps it as it was (the
+// back/forward cache): on a shared device the next person could see the
+// answers and the result. Forget them when the page is put away and brought back.
+const forgetOnHistoryCache = (event) => {
+  if (!event.persisted) return;
+  for (const { forget } of wired.values()) forget();
+};
+window.addEventListener("pagehide", forgetOnHistoryCache);
+window.addEventListener("pageshow", forgetOnHistoryCache);
 
 if (window.document$) window.document$.subscribe(init);
 else init();

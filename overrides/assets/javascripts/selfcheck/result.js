@@ -9,7 +9,7 @@ const text = messages.result;
 
 /**
  * @param {object} result  the bridge's `result`
- * @param {object} context {siteUrl(path), answers: [{text, answer}], actions: {print, change, clear},
+ * @param {object} context {id: the check's id (for element ids), siteUrl(path), answers: [{text, answer}], actions: {print, change, clear},
  *   practice: {contact, crisis}: fragments rendered at build time from practice.yml, or null}
  * @returns {HTMLElement} the heading to move focus to
  */
@@ -163,10 +163,11 @@ function conversationStarters(result, context) {
 function safetyNote(result, context) {
   const note = result.safety_note;
   if (!note) return null;
+  const headingId = `${context.id}-safety-heading`; // one per check, so two checks on a page never share it
   return el(
     "aside",
-    { class: "selfcheck-result__safety admonition warning", "aria-labelledby": "selfcheck-safety-heading" },
-    el("p", { class: "admonition-title", id: "selfcheck-safety-heading", text: text.safetyHeading }),
+    { class: "selfcheck-result__safety admonition warning", "aria-labelledby": headingId },
+    el("p", { class: "admonition-title", id: headingId, text: text.safetyHeading }),
     el("p", { text: note.text }),
     context.practice?.crisis ?? null,
     pageLink(context, note.page, text.safetyLink),
