@@ -181,6 +181,31 @@ def test_the_privacy_page_removes_the_copy_after_instant_navigation(page: Page, 
     assert traffic.errors == []
 
 
+def test_offline_controls_left_by_instant_navigation_are_let_go(page: Page, site_url: str) -> None:
+    page.goto(site_url + "self-check/")
+    page.wait_for_load_state("networkidle")
+    without_controls = document_listeners(page, "visibilitychange")  # the theme's own, if any
+    page.evaluate("window.__sameDocument = true")
+    for name in ["Relationship check", "Quick check-in"]:
+        page.locator("article").get_by_role("link", name=name).click()
+        expect(page.locator("[data-offline-status]")).to_have_attribute("role", "status")
+        page.go_back()
+    page.locator("article").get_by_role("link", name="First sessions check").click()
+    expect(page.locator("[data-offline-status]")).to_have_attribute("role", "status")
+    assert page.evaluate("window.__sameDocument === true"), "a link caused a full page load"
+    # Only the open page's controls may still listen.
+    assert document_listeners(page, "visibilitychange") == without_controls + 1
+
+
+def document_listeners(page: Page, event: str) -> int:
+    """How many listeners for ``event`` the document has (Chromium's DevTools protocol)."""
+    cdp = page.context.new_cdp_session(page)
+    document = cdp.send("Runtime.evaluate", {"expression": "document"})["result"]["objectId"]
+    listeners = cdp.send("DOMDebugger.getEventListeners", {"objectId": document})["listeners"]
+    cdp.detach()
+    return sum(listener["type"] == event for listener in listeners)
+
+
 # An update from one build to another, on a server whose files are swapped in place.
 
 

@@ -61,7 +61,6 @@ function wire(root) {
   // The state when the page opens (or comes back into view, after a change in
   // another tab) is shown quietly; the live region is for what a button does.
   const refresh = async () => {
-    if (!root.isConnected) return document.removeEventListener("visibilitychange", onVisible);
     const state = await current();
     if (busy) return;
     status.textContent = words[state];
@@ -71,10 +70,23 @@ function wire(root) {
   const onVisible = () => document.visibilityState === "visible" && refresh();
   document.addEventListener("visibilitychange", onVisible);
   refresh().then(() => status.setAttribute("role", "status"));
+  // Released when instant navigation replaces the page, so an old page is not kept alive.
+  return () => document.removeEventListener("visibilitychange", onVisible);
 }
 
+const wired = new Map(); // root -> release
+
 function init() {
-  for (const root of document.querySelectorAll("[data-offline-copy]")) wire(root);
+  for (const [root, release] of wired) {
+    if (!root.isConnected) {
+      release();
+      wired.delete(root);
+    }
+  }
+  for (const root of document.querySelectorAll("[data-offline-copy]")) {
+    const release = wire(root);
+    if (release) wired.set(root, release);
+  }
 }
 
 if (window.document$) window.document$.subscribe(init);
