@@ -15,7 +15,8 @@ export const messages = {
     request: "Something went wrong while working out your result.",
     reason: (detail) => `What went wrong: ${detail}`,
     unreadable: "The private scoring gave an answer this page could not read.",
-    tooSlow: "Private scoring took more than a minute to get ready. The internet connection may be slow or interrupted.",
+    tooSlow:
+      "Private scoring took more than three minutes to get ready. The internet connection may be slow or interrupted.",
     kept: "Your answers are still here on this page.",
     retry: "Try again",
     paper: "Use the paper version instead",
