@@ -1,8 +1,8 @@
 // The offline copy's controls (on the check pages and the privacy page): say
 // whether this device keeps a copy, keep one when the visitor asks, remove it
-// on request. Runs on each page change under instant navigation (document$)
-// and is safe to run twice on the same page.
+// on request. Wired on each page change under instant navigation (pages.js).
 
+import { onEveryPage } from "../pages.js";
 import { keepOfflineCopy, offlineCopyState, removeOfflineCopy } from "./copy.js";
 
 const words = {
@@ -18,8 +18,6 @@ const words = {
 };
 
 function wire(root) {
-  if (root.dataset.wired) return;
-  root.dataset.wired = "true";
   const keep = root.querySelector("[data-offline-keep]");
   const remove = root.querySelector("[data-offline-remove]");
   const status = root.querySelector("[data-offline-status]");
@@ -70,24 +68,7 @@ function wire(root) {
   const onVisible = () => document.visibilityState === "visible" && refresh();
   document.addEventListener("visibilitychange", onVisible);
   refresh().then(() => status.setAttribute("role", "status"));
-  // Released when instant navigation replaces the page, so an old page is not kept alive.
-  return () => document.removeEventListener("visibilitychange", onVisible);
+  return { release: () => document.removeEventListener("visibilitychange", onVisible) };
 }
 
-const wired = new Map(); // root -> release
-
-function init() {
-  for (const [root, release] of wired) {
-    if (!root.isConnected) {
-      release();
-      wired.delete(root);
-    }
-  }
-  for (const root of document.querySelectorAll("[data-offline-copy]")) {
-    const release = wire(root);
-    if (release) wired.set(root, release);
-  }
-}
-
-if (window.document$) window.document$.subscribe(init);
-else init();
+onEveryPage("[data-offline-copy]", wire);

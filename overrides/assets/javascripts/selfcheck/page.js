@@ -1,9 +1,10 @@
-// Page side of the self-check: wires every check on the current page. Runs on
-// each page change under instant navigation (document$) and is safe to run
-// twice on the same page. The engine (one worker per visit) lives in engine.js.
+// Page side of the self-check: wires every check on the current page, again on
+// each page change under instant navigation (pages.js). The engine (one worker
+// per visit) lives in engine.js.
 
 import { currentState, onStateChange, request, start } from "./engine.js";
 import { answerSheet, collectAnswers, countAnswered, items } from "./form.js";
+import { onEveryPage } from "../pages.js";
 import { el } from "./dom.js";
 import { messages } from "./messages.js";
 import { renderResult } from "./result.js";
@@ -12,13 +13,7 @@ import { renderResult } from "./result.js";
 const siteRoot = new URL("../../../", import.meta.url);
 const siteUrl = (path) => new URL(path, siteRoot).href;
 
-// For each wired check (its root element): how to stop following the engine,
-// and how to forget the visitor's answers and result.
-const wired = new Map();
-
 function wireCheck(root) {
-  if (root.dataset.wired) return;
-  root.dataset.wired = "true";
   const form = root.querySelector("[data-selfcheck-form]");
   const progress = root.querySelector("[data-selfcheck-progress]");
   const engineStatus = root.querySelector("[data-selfcheck-engine]");
@@ -197,17 +192,8 @@ function wireCheck(root) {
     score();
   });
   showProgress();
-  wired.set(root, { unsubscribe, forget });
-}
-
-function init() {
-  // After an instant page change, the previous page's checks are gone: stop following the engine for them.
-  for (const [root, check] of wired) {
-    if (root.isConnected) continue;
-    check.unsubscribe();
-    wired.delete(root);
-  }
-  for (const root of document.querySelectorAll("[data-selfcheck]")) wireCheck(root);
+  // Released when an instant page change takes the check away: it stops following the engine.
+  return { release: unsubscribe, forget };
 }
 
 const isObject = (value) => typeof value === "object" && value !== null;
@@ -234,12 +220,11 @@ function readReply(text) {
 // Leaving the page and coming back with Back keeps it as it was (the
 // back/forward cache): on a shared device the next person could see the
 // answers and the result. Forget them when the page is put away and brought back.
+const wiredChecks = onEveryPage("[data-selfcheck]", wireCheck);
+
 const forgetOnHistoryCache = (event) => {
   if (!event.persisted) return;
-  for (const { forget } of wired.values()) forget();
+  for (const { forget } of wiredChecks()) forget();
 };
 window.addEventListener("pagehide", forgetOnHistoryCache);
 window.addEventListener("pageshow", forgetOnHistoryCache);
-
-if (window.document$) window.document$.subscribe(init);
-else init();
