@@ -15,7 +15,13 @@ from collections.abc import Callable
 
 import yaml
 
-from alliance_check import QuestionnaireError, list_languages, list_questionnaires, load_questionnaire
+from alliance_check import (
+    QuestionnaireError,
+    answers_needed,
+    list_languages,
+    list_questionnaires,
+    load_questionnaire,
+)
 from sitebuild import BuildError, templates
 
 FORM_MARKER = re.compile(r"<!--\s*self-check:\s*(?P<id>[A-Za-z0-9_-]+)\s*-->")
@@ -77,7 +83,7 @@ def render_paper(questionnaire, url: UrlFor) -> str:
         reverse_total=scale.min + scale.max,
         pomp_factor=_plain_number(100 / (scale.max - scale.min)),
         numbers_by_dimension=numbers,
-        needed_by_dimension={key: math.ceil(len(entries) / 2) for key, entries in numbers.items()},
+        needed_by_dimension={key: answers_needed(len(entries)) for key, entries in numbers.items()},
         bands=band_rows(questionnaire),
     )
 

@@ -6,7 +6,7 @@ from fractions import Fraction
 import pytest
 from mini_questionnaire import MakeQuestionnaire
 
-from alliance_check import AnswerError, PartScore, Questionnaire, load_questionnaire, score
+from alliance_check import AnswerError, PartScore, Questionnaire, answers_needed, load_questionnaire, score
 
 
 @pytest.fixture
@@ -61,6 +61,7 @@ def test_a_dimension_with_fewer_answers_is_not_scored(mini: Questionnaire) -> No
 
 @pytest.mark.parametrize(("total", "needed"), [(1, 1), (2, 1), (3, 2), (4, 2), (5, 3), (6, 3)])
 def test_needed_is_half_rounded_up(total: int, needed: int) -> None:
+    assert answers_needed(total) == needed
     assert PartScore("x", None, None, None, 0, total).needed == needed
 
 

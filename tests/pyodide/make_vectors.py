@@ -16,7 +16,7 @@ sys.path.insert(0, str(ROOT / "assessment" / "src"))
 
 from checks_scoring import VECTORS, reply_digest, request_text, summary  # noqa: E402
 
-from alliance_check import Questionnaire, list_questionnaires, load_questionnaire  # noqa: E402
+from alliance_check import Questionnaire, answers_needed, list_questionnaires, load_questionnaire  # noqa: E402
 from alliance_check.bridge import MAX_REQUEST_BYTES, score_json  # noqa: E402
 
 SEED = 20181  # fixed, so the file only changes when scoring or data change
@@ -38,7 +38,7 @@ def scoring_requests(questionnaire: Questionnaire, rng: random.Random) -> dict[s
     }
     for dimension in questionnaire.dimensions:
         members = [item for item in items if item.dimension == dimension.id]
-        needed = (len(members) + 1) // 2
+        needed = answers_needed(len(members))
         named[f"{dimension.id}: just enough answers"] = {item.id: high for item in members[:needed]}
         if needed > 1:
             named[f"{dimension.id}: one answer short"] = {item.id: high for item in members[: needed - 1]}

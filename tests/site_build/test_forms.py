@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 import pytest
 from mkdocs.utils.meta import get_data
 
-from alliance_check import list_questionnaires, load_questionnaire
+from alliance_check import list_questionnaires, load_questionnaire, score
 from sitebuild import BuildError, forms
 
 HOSTILE = '<script>window.pwned=1</script><img src=x onerror="window.pwned=1">'
@@ -85,6 +85,24 @@ def test_paper_key_lists_every_item_once_and_marks_reverse_keyed_ones(questionna
     assert sorted(int(entry.split()[0]) for entry in entries) == list(range(1, len(questionnaire.items) + 1))
     reverse = {i for i, item in enumerate(questionnaire.items, 1) if item.reverse}
     assert {int(entry.split()[0]) for entry in entries if entry.endswith("(R)")} == reverse
+
+
+@pytest.mark.parametrize("questionnaire_id", list_questionnaires())
+def test_paper_key_asks_for_as_many_answers_as_the_package_needs(questionnaire_id: str) -> None:
+    questionnaire = load_questionnaire(questionnaire_id, "en")
+    html = forms.render_paper(questionnaire, url)
+    shown = [int(n) for n in re.findall(r"<td data-key-items>[^<]*</td>\s*<td>(\d+)</td>", html)]
+    assert len(shown) == len(questionnaire.dimensions)
+    high = questionnaire.scale.max
+
+    def scored_with(dimension_id: str, count: int) -> bool:
+        members = [item.id for item in questionnaire.items if item.dimension == dimension_id]
+        parts = score(questionnaire, dict.fromkeys(members[:count], high)).dimensions
+        return next(part for part in parts if part.id == dimension_id).scored
+
+    for dimension, needed in zip(questionnaire.dimensions, shown, strict=True):
+        assert scored_with(dimension.id, needed), f"{dimension.id}: {needed} answers should be enough"
+        assert not scored_with(dimension.id, needed - 1), f"{dimension.id}: {needed - 1} answers should not be"
 
 
 def test_paper_key_explains_the_conversion_for_the_scale() -> None:

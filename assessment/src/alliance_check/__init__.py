@@ -17,7 +17,7 @@ from alliance_check.errors import AnswerError, QuestionnaireError, Questionnaire
 from alliance_check.interpretation import result_to_dict
 from alliance_check.loading import list_languages, list_questionnaires, load_questionnaire, load_questionnaire_file
 from alliance_check.schema import Band, BordinComponent, Dimension, Item, Note, Notes, Questionnaire, Scale
-from alliance_check.scoring import ItemScore, OverallScore, PartScore, Result, score
+from alliance_check.scoring import ItemScore, OverallScore, PartScore, Result, answers_needed, score
 
 __version__ = "0.1.0"
 
@@ -39,6 +39,7 @@ __all__ = [
     "Scale",
     "__version__",
     "about",
+    "answers_needed",
     "list_languages",
     "list_questionnaires",
     "load_questionnaire",

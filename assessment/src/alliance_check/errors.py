@@ -15,29 +15,27 @@ class QuestionnaireError(ValueError):
         super().__init__(f"{file}: {field}: {problem}" if field else f"{file}: {problem}")
 
 
-class QuestionnaireNotFoundError(LookupError):
+class _RequestError(Exception):
+    """A request the package cannot answer: a ``code`` for programs, the request ``field`` at fault, a ``message``."""
+
+    def __init__(self, code: str, field: str, message: str) -> None:
+        self.code = code
+        self.field = field
+        self.message = message
+        super().__init__(message)
+
+
+class QuestionnaireNotFoundError(_RequestError, LookupError):
     """No questionnaire with that id, or not in that language.
 
     ``code`` is ``unknown_questionnaire`` or ``unknown_language``; ``field`` is
     the request field at fault (``questionnaire`` or ``lang``).
     """
 
-    def __init__(self, code: str, field: str, message: str) -> None:
-        self.code = code
-        self.field = field
-        self.message = message
-        super().__init__(message)
 
-
-class AnswerError(ValueError):
+class AnswerError(_RequestError, ValueError):
     """Answers that cannot be scored.
 
     ``code`` is ``unknown_item``, ``invalid_value`` or ``invalid_request``;
     ``field`` points at the answer (``answers.<item id>``) or is ``answers``.
     """
-
-    def __init__(self, code: str, field: str, message: str) -> None:
-        self.code = code
-        self.field = field
-        self.message = message
-        super().__init__(message)

@@ -35,6 +35,11 @@ FLAG_AT_OR_BELOW_POMP = 50
 Ratio = tuple[int, int]
 
 
+def answers_needed(total: int) -> int:
+    """How many of a part's ``total`` items must be answered for it to be scored: half, rounded up."""
+    return (total + 1) // 2
+
+
 @dataclass(frozen=True)
 class ItemScore:
     """An answered item: the answer given, its score after keying, and that score's POMP."""
@@ -58,8 +63,8 @@ class PartScore:
 
     @property
     def needed(self) -> int:
-        """How many answers this part needs to be scored: half its items, rounded up."""
-        return (self.total + 1) // 2
+        """How many answers this part needs to be scored (:func:`answers_needed`)."""
+        return answers_needed(self.total)
 
     @property
     def scored(self) -> bool:
@@ -184,7 +189,7 @@ def _part(
 ) -> tuple[PartScore, Ratio | None]:
     scores = [answered[item.id].score for item in members if item.id in answered]
     total = len(members)
-    if not scores or len(scores) < (total + 1) // 2:
+    if not scores or len(scores) < answers_needed(total):
         return PartScore(part_id, None, None, None, len(scores), total), None
     mean = (sum(scores), len(scores))
     pomp = _pomp(mean, scale)
