@@ -2,8 +2,9 @@
 
 ``score_json`` answers ``{"ok": true, "result": {...}}`` or
 ``{"ok": false, "error": {"code": ..., "message": ..., "field": ...}}``. The
-error codes are listed in :data:`ERROR_CODES`; messages are plain words a
-visitor can act on.
+error codes are listed in :data:`ERROR_CODES`; messages say what is wrong in
+plain words, and nothing about browsers or pages: the page words errors for
+its visitors from the code and the field.
 """
 
 import json
@@ -33,7 +34,6 @@ ERROR_CODES = (
     "invalid_value",
     "internal_error",
 )
-_TRY_AGAIN = "Please reload the page and try again."
 _JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
 _BRACKET = re.compile(r"[\[\]{}]")
 
@@ -62,7 +62,7 @@ def score_json(request: str) -> str:
         return _error(error.code, error.message, error.field)
     except Exception:
         # A bug or broken packaged data: the visitor still gets a JSON answer.
-        return _error("internal_error", f"Something went wrong while scoring your answers. {_TRY_AGAIN}", None)
+        return _error("internal_error", "Something went wrong while scoring your answers.", None)
 
 
 def questionnaires_json(lang: str = DEFAULT_LANG) -> str:
@@ -93,16 +93,16 @@ def questionnaires_json(lang: str = DEFAULT_LANG) -> str:
     except _Failure as failure:
         return _error(failure.code, failure.message, failure.field)
     except Exception:
-        return _error("internal_error", f"Something went wrong while listing the self-checks. {_TRY_AGAIN}", None)
+        return _error("internal_error", "Something went wrong while listing the self-checks.", None)
 
 
 def _parse_request(request: object) -> tuple[str, str, dict[str, Any]]:
     if not isinstance(request, str):
-        raise _Failure("invalid_request", f"The answers must be sent as JSON text. {_TRY_AGAIN}")
+        raise _Failure("invalid_request", "The answers must be sent as JSON text.")
     # Each character is at least one byte, so the cheap length test settles most cases.
     if len(request) > MAX_REQUEST_BYTES or len(request.encode("utf-8", "surrogatepass")) > MAX_REQUEST_BYTES:
-        raise _Failure("too_large", f"The answers sent are too large to score (over 64 KiB). {_TRY_AGAIN}")
-    too_deep = _Failure("invalid_json", f"The answers could not be read: they are nested too deeply. {_TRY_AGAIN}")
+        raise _Failure("too_large", "The answers sent are too large to score (over 64 KiB).")
+    too_deep = _Failure("invalid_json", "The answers could not be read: they are nested too deeply.")
     if _nesting_exceeds(request, MAX_NESTING):
         raise too_deep
     try:
@@ -112,11 +112,9 @@ def _parse_request(request: object) -> tuple[str, str, dict[str, Any]]:
     except RecursionError:
         raise too_deep from None
     except ValueError as error:
-        raise _Failure("invalid_json", f"The answers could not be read ({_reason(error)}). {_TRY_AGAIN}") from None
+        raise _Failure("invalid_json", f"The answers could not be read ({_reason(error)}).") from None
     if not isinstance(data, dict):
-        raise _Failure(
-            "invalid_request", f"The request must be a JSON object with 'questionnaire' and 'answers'. {_TRY_AGAIN}"
-        )
+        raise _Failure("invalid_request", "The request must be a JSON object with 'questionnaire' and 'answers'.")
     for key in data:
         if key not in REQUEST_FIELDS:
             raise _Failure(
@@ -166,7 +164,7 @@ def _object_without_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 
 def _no_constants(name: str) -> None:
-    raise _Failure("invalid_json", f"The answers could not be read ({name} is not a number in JSON). {_TRY_AGAIN}")
+    raise _Failure("invalid_json", f"The answers could not be read ({name} is not a number in JSON).")
 
 
 def _reason(error: ValueError) -> str:

@@ -154,8 +154,7 @@ def _checked(questionnaire: Questionnaire, answers: Mapping[str, object]) -> dic
         raise AnswerError(
             "unknown_item",
             f"answers.{shown}",
-            f"There is no question {shown!r} in the self-check {questionnaire.title!r}. "
-            "Please reload the page and answer again.",
+            f"There is no question {shown!r} in the self-check {questionnaire.title!r}.",
         )
     values = {}
     for number, item in enumerate(questionnaire.items, start=1):

@@ -21,8 +21,8 @@ export const messages = {
     retry: "Try again",
     paper: "Use the paper version instead",
   },
-  // By the bridge's error code. The page words these itself: some of the bridge's
-  // messages ask the visitor to reload the page, which would lose their answers.
+  // By the bridge's error code: the package gives a code and a neutral message,
+  // and the page says what it means for the visitor.
   scoringError: {
     heading: "We could not work out your result from these answers.",
     codes: {
