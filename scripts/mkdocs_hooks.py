@@ -24,7 +24,7 @@ from sitebuild import (  # noqa: E402
     practice_pages,
     runtime,
     snapshot,
-    validity,
+    theme_markup,
     wheel,
 )
 from sitebuild.practice import PRACTICE_FILE, load_practice  # noqa: E402
@@ -33,13 +33,13 @@ PRACTICE_CSS = "assets/stylesheets/practice.css"
 
 
 def on_config(config):
-    _built(runtime.pyodide_version)
+    _run_step(runtime.pyodide_version)
     # The forms are rendered from the package's source; the browser scores with the wheel: they must agree.
-    _built(wheel.check_wheel_is_current, _built(wheel.find_wheel))
+    _run_step(wheel.check_wheel_is_current, _run_step(wheel.find_wheel))
     # The practice's settings (practice.yml, or the file named by PRACTICE_FILE) shape the site.
     practice_file = Path(os.environ.get("PRACTICE_FILE", PRACTICE_FILE))
-    practice = _built(load_practice, practice_file, Path(config["docs_dir"]))
-    _built(forms.check_language, practice.language, practice_file.name)
+    practice = _run_step(load_practice, practice_file, Path(config["docs_dir"]))
+    _run_step(forms.check_language, practice.language, practice_file.name)
     config["site_name"] = practice.name
     config["site_description"] = practice.description
     config["theme"]["language"] = practice.language
@@ -52,11 +52,20 @@ def on_config(config):
     return config
 
 
+# The glossary's terms, read once per build (mkdocs serve builds again after an edit).
+_glossary_terms: dict[str, str] = {}
+
+
+def on_pre_build(config) -> None:
+    global _glossary_terms
+    _glossary_terms = _run_step(glossary.load_terms, Path(config["docs_dir"]) / glossary.GLOSSARY_FILE)
+
+
 def on_files(files, config):
     # A paper version of each questionnaire, generated from its data.
     lang = config["theme"]["language"]
     for questionnaire_id in forms.questionnaire_ids():
-        content = _built(forms.paper_page_markdown, questionnaire_id, lang)
+        content = _run_step(forms.paper_page_markdown, questionnaire_id, lang)
         files.append(File.generated(config, forms.paper_source_path(questionnaire_id), content=content))
     colours = palette.stylesheet(config["extra"]["practice"].colours)
     files.append(File.generated(config, PRACTICE_CSS, content=colours))
@@ -69,12 +78,12 @@ def on_page_content(html: str, page, config, files) -> str:
 
     practice = config["extra"]["practice"]
     where = page.file.src_uri
-    html = _built(practice_pages.expand, html, practice, where)
-    html = _built(offline.expand_controls, html, url)
-    return _built(forms.expand_markers, html, config["theme"]["language"], url, where, practice)
+    html = _run_step(practice_pages.expand, html, practice, where)
+    html = _run_step(offline.expand_controls, html, url)
+    return _run_step(forms.expand_markers, html, config["theme"]["language"], url, where, practice)
 
 
-def _built(step, *args):
+def _run_step(step, *args):
     """Run a build step, turning its error into MkDocs' own (a clear, fatal message)."""
     try:
         return step(*args)
@@ -83,24 +92,24 @@ def _built(step, *args):
 
 
 def on_post_page(output: str, page, config) -> str:
-    return csp.fill_policy(validity.fix_theme_markup(output))
+    return csp.fill_policy(theme_markup.fix_theme_markup(output))
 
 
 def on_post_template(output: str, template_name: str, config) -> str:
     # Static templates such as 404.html are pages too.
-    return csp.fill_policy(validity.fix_theme_markup(output))
+    return csp.fill_policy(theme_markup.fix_theme_markup(output))
 
 
 def on_post_build(config) -> None:
     site_dir = Path(config["site_dir"])
-    _built(runtime.vendor_runtime, site_dir, _built(wheel.find_wheel))
-    _built(snapshot.vendor_snapshot, site_dir, _built(wheel.find_wheel))
+    _run_step(runtime.vendor_runtime, site_dir, _run_step(wheel.find_wheel))
+    _run_step(snapshot.vendor_snapshot, site_dir, _run_step(wheel.find_wheel))
     # GitHub Pages serves a custom domain named in a CNAME file at the site's root.
     domain = config["extra"]["practice"].domain
     if domain:
         (site_dir / "CNAME").write_text(domain + "\n", encoding="utf-8")
     # Last: the offline copy's service worker lists every built file.
-    _built(offline.write_service_worker, site_dir)
+    _run_step(offline.write_service_worker, site_dir)
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
@@ -110,7 +119,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     docs_dir = Path(config["docs_dir"])
     try:
         if page.meta.get("explain_terms", True):
-            markdown = glossary.mark_terms(markdown, glossary.load_terms(docs_dir / glossary.GLOSSARY_FILE))
+            markdown = glossary.mark_terms(markdown, _glossary_terms)
         return citations.render_page(
             markdown,
             page=page.file.src_uri,

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from sitebuild import PROJECT_ROOT, validity
+from sitebuild import PROJECT_ROOT, theme_markup
 
 VNU_JAR = PROJECT_ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
@@ -42,7 +42,7 @@ def test_theme_toggles_lose_only_their_invalid_attributes() -> None:
         '<input type="search" autocomplete="off">'
         '<label class="md-nav__link" for="__nav_2" tabindex="">x</label><a tabindex="0">y</a>'
     )
-    assert validity.fix_theme_markup(html) == (
+    assert theme_markup.fix_theme_markup(html) == (
         '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer">'
         '<input type="search" autocomplete="off">'
         '<label class="md-nav__link" for="__nav_2">x</label><a tabindex="0">y</a>'
