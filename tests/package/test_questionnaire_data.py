@@ -9,12 +9,18 @@ from alliance_check import Questionnaire, list_questionnaires, load_questionnair
 from sitebuild import PROJECT_ROOT
 
 RELATIONSHIP_DIMENSIONS = ["trust", "support", "expectations", "motivation", "collaboration"]
+# The page each area of every check links to, by the area's id.
 PAGES = {
     "trust": "relationship/trust-and-safety/",
     "support": "relationship/emotional-support/",
     "expectations": "relationship/hope-and-expectations/",
     "motivation": "relationship/motivation/",
     "collaboration": "relationship/collaboration/",
+    # the quick check-in's areas
+    "relationship": "relationship/",
+    "goals": "relationship/collaboration/",
+    "approach": "relationship/collaboration/",
+    "overall": "in-therapy/talking-with-your-therapist/",
 }
 ALL = [load_questionnaire(qid) for qid in list_questionnaires()]
 
@@ -52,10 +58,11 @@ def test_check_in() -> None:
 
 
 @pytest.mark.parametrize("questionnaire", ALL, ids=lambda q: q.id)
-def test_relationship_dimensions_link_their_pages(questionnaire: Questionnaire) -> None:
+def test_every_dimension_links_its_agreed_page(questionnaire: Questionnaire) -> None:
+    assert questionnaire.dimensions
     for dimension in questionnaire.dimensions:
-        if dimension.id in PAGES:
-            assert dimension.page == PAGES[dimension.id]
+        assert dimension.id in PAGES, f"{questionnaire.id}: add the agreed page for the area {dimension.id!r} here"
+        assert dimension.page == PAGES[dimension.id], dimension.id
 
 
 @pytest.mark.parametrize("questionnaire", ALL, ids=lambda q: q.id)
