@@ -2,8 +2,10 @@
 
 import json
 
-from checks_scoring import VECTORS, replay
+from checks_scoring import VECTORS
 from make_vectors import build_vectors, serialised
+
+from alliance_check import answers_needed, list_questionnaires, load_questionnaire
 
 
 def test_vectors_are_up_to_date() -> None:
@@ -11,8 +13,22 @@ def test_vectors_are_up_to_date() -> None:
     assert VECTORS.read_text(encoding="utf-8") == expected, "Run: .venv/bin/python tests/pyodide/make_vectors.py"
 
 
-def test_vectors_replay_on_cpython() -> None:
-    assert replay(json.loads(VECTORS.read_text(encoding="utf-8"))["vectors"]) == []
+def test_the_vectors_probe_the_half_rule_at_its_edge() -> None:
+    """Each area is scored with just enough answers and not with one fewer, as the vectors' names say."""
+    vectors = json.loads(VECTORS.read_text(encoding="utf-8"))["vectors"]
+    edges = {}
+    for vector in vectors:
+        questionnaire, _, name = vector["name"].partition(": ")
+        dimension, _, case = name.partition(": ")
+        if case in ("just enough answers", "one answer short"):
+            edges[questionnaire, dimension, case] = vector["summary"]["dimensions"][dimension][1] is not None
+    for qid in list_questionnaires():
+        questionnaire = load_questionnaire(qid)
+        for dimension in questionnaire.dimensions:
+            total = sum(item.dimension == dimension.id for item in questionnaire.items)
+            assert edges[qid, dimension.id, "just enough answers"] is True, (qid, dimension.id)
+            if answers_needed(total) > 1:
+                assert edges[qid, dimension.id, "one answer short"] is False, (qid, dimension.id)
 
 
 def test_vectors_cover_every_error_code() -> None:
