@@ -51,8 +51,11 @@ def test_check_page_with_a_result(page: Page, site_url: str, scheme: str) -> Non
     assert axe_violations(page) == []
 
 
-@pytest.mark.parametrize("path", ["self-check/paper/alliance/", "self-check/paper/check-in/", "", "self-check/"])
-def test_other_pages(page: Page, site_url: str, path: str) -> None:
+# The next test visits every page as a desktop in light mode; these pages again as a phone in dark mode.
+@pytest.mark.parametrize("path", ["", "self-check/", "self-check/paper/alliance/", "get-help-now/", "privacy/"])
+def test_pages_on_a_phone_in_dark_mode(page: Page, site_url: str, path: str) -> None:
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.emulate_media(color_scheme="dark")
     page.goto(site_url + path)
     assert axe_violations(page) == []
 
