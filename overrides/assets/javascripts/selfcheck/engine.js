@@ -7,8 +7,7 @@ import { messages } from "./messages.js";
 const workerUrl = new URL("./worker.js", import.meta.url);
 // A stalled download would otherwise leave the visitor waiting for ever. The
 // limit is generous: a first start downloads about 9.6 MB, which takes about
-// 9 s on 4G (make bench) and under three minutes down to 0.5 Mbit/s. The
-// browser tests serve this file with a shorter one.
+// 9 s on 4G (make bench) and under three minutes down to 0.5 Mbit/s.
 const START_TIMEOUT_MS = 180_000;
 
 let worker = null;
