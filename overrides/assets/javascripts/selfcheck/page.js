@@ -45,7 +45,6 @@ function wireCheck(root) {
     showProgress();
   });
 
-  // A named function, so the browser tests can count the checks following the engine.
   const followEngine = (state) => {
     if (state.name === "failed") {
       setText(engineStatus, ""); // the alert says it, once
