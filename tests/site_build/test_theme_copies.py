@@ -1,7 +1,8 @@
-"""Our copies of theme partials differ from the theme's own only where intended.
+"""Our templates that take the place of the theme's differ from the theme's own only where intended.
 
-Upgrading the theme changes its partials; this test then fails so the copies
-are brought up to date instead of silently holding an old version.
+Upgrading the theme changes its templates; this test then fails so our versions
+are brought up to date instead of silently holding an old one. Every file in
+``overrides/`` with the same path as one of the theme's templates is checked.
 """
 
 import difflib
@@ -12,15 +13,52 @@ import pytest
 
 from sitebuild import PROJECT_ROOT
 
-THEME_PARTIALS = Path(material.__file__).parent / "templates" / "partials"
-OUR_PARTIALS = PROJECT_ROOT / "overrides" / "partials"
+THEME_TEMPLATES = Path(material.__file__).parent / "templates"
+OURS = PROJECT_ROOT / "overrides"
 
-# For each copied partial: the lines we add, and the lines of the theme's we replace.
-INTENDED_CHANGES = {
-    "header.html": ({'    {% include "partials/crisis-link.html" %}'}, set()),
-    "search.html": (
+# For each of our files in the theme's place: the lines we add, and the theme's lines we replace.
+# ``None`` for the lines we add: the file is our own text (tested where it is used), so only
+# the theme's side is pinned, to notice when the theme changes what we replaced.
+INTENDED_CHANGES: dict[str, tuple[set[str] | None, set[str]]] = {
+    # The theme's main.html only extends base.html; ours does too, overriding blocks.
+    "main.html": (None, set()),
+    "partials/header.html": ({'    {% include "partials/crisis-link.html" %}'}, set()),
+    "partials/search.html": (
         {"""<div class="md-search" data-md-component="search" role="dialog" aria-label="{{ lang.t('search') }}">"""},
         {'<div class="md-search" data-md-component="search" role="dialog">'},
+    ),
+    # The storage helpers keep choices in memory for the visit instead of in localStorage.
+    "partials/javascripts/base.html": (
+        {
+            '<script>__md_scope=new URL("{{ config.extra.scope | d(base_url) }}",location),'
+            "__md_hash=e=>[...e].reduce((e,_)=>(e<<5)-e+_.charCodeAt(0),0),__md_memory=new Map,"
+            '__md_get=(e,_,t=__md_scope)=>{var k=t.pathname+"."+e;return __md_memory.has(k)?'
+            "JSON.parse(__md_memory.get(k)):null},__md_set=(e,_,t,a=__md_scope)=>"
+            '{__md_memory.set(a.pathname+"."+e,JSON.stringify(_))}</script>'
+        },
+        {
+            '<script>__md_scope=new URL("{{ config.extra.scope | d(base_url) }}",location),'
+            "__md_hash=e=>[...e].reduce(((e,_)=>(e<<5)-e+_.charCodeAt(0)),0),"
+            '__md_get=(e,_=localStorage,t=__md_scope)=>JSON.parse(_.getItem(t.pathname+"."+e)),'
+            "__md_set=(e,_,t=localStorage,a=__md_scope)=>"
+            '{try{t.setItem(a.pathname+"."+e,JSON.stringify(_))}catch(e){}}</script>'
+        },
+    ),
+    # The practice's footer replaces the theme's copyright line and its credit link.
+    "partials/copyright.html": (
+        None,
+        {
+            "  {% if config.copyright %}",
+            '    <div class="md-copyright__highlight">',
+            "      {{ config.copyright }}",
+            "    </div>",
+            "  {% endif %}",
+            "  {% if not config.extra.generator == false %}",
+            "    Made with",
+            '    <a href="https://squidfunk.github.io/mkdocs-material/" target="_blank" rel="noopener">',
+            "      Material for MkDocs",
+            "    </a>",
+        },
     ),
 }
 
@@ -32,11 +70,20 @@ def body_lines(text: str) -> list[str]:
     return text.strip("\n").splitlines()
 
 
+def test_every_file_in_the_themes_place_is_checked() -> None:
+    ours = {path.relative_to(OURS).as_posix() for path in OURS.rglob("*") if path.is_file()}
+    in_the_themes_place = {name for name in ours if (THEME_TEMPLATES / name).is_file()}
+    assert in_the_themes_place == set(INTENDED_CHANGES)
+
+
 @pytest.mark.parametrize("name", sorted(INTENDED_CHANGES))
 def test_copy_differs_from_the_theme_only_as_intended(name: str) -> None:
-    theirs = body_lines((THEME_PARTIALS / name).read_text(encoding="utf-8"))
-    ours = body_lines((OUR_PARTIALS / name).read_text(encoding="utf-8"))
+    theirs = body_lines((THEME_TEMPLATES / name).read_text(encoding="utf-8"))
+    ours = body_lines((OURS / name).read_text(encoding="utf-8"))
     diff = [line for line in difflib.ndiff(theirs, ours) if line[:2] in ("+ ", "- ")]
     added = {line[2:] for line in diff if line.startswith("+ ")}
     removed = {line[2:] for line in diff if line.startswith("- ")}
-    assert (added, removed) == INTENDED_CHANGES[name]
+    intended_added, intended_removed = INTENDED_CHANGES[name]
+    assert removed == intended_removed, "the theme's template changed: bring ours up to date"
+    if intended_added is not None:
+        assert added == intended_added
