@@ -370,7 +370,9 @@ def _safety_answers(table: _Table, scale: Scale, reverse: bool) -> frozenset[int
     worst, step = (scale.max, -1) if reverse else (scale.min, 1)
     expected = [worst + step * n for n in range(len(answers))]
     if sorted(answers) != sorted(expected):
-        keyed = "a reverse-keyed item's worst answer is the scale's top" if reverse else "its worst answer is the lowest"
+        keyed = (
+            "a reverse-keyed item's worst answer is the scale's top" if reverse else "its worst answer is the lowest"
+        )
         table.fail(
             "safety_answers",
             f"{sorted(answers)} must be the worst answers without gaps, so the worst always bring the note "
