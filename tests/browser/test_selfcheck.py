@@ -239,7 +239,9 @@ def test_printed_answers_are_those_scored(context: BrowserContext, page: Page, s
     check.wait_for_result()
     expected = result_to_dict(score(CHECK_IN, {item.id: 4 for item in CHECK_IN.items}))
     assert check.shown_scores() == expected_scores(expected["dimensions"])
-    expect(check.result.locator(".selfcheck-result__answers li").first).to_contain_text(f"{first.text} — {first.scale.labels[4]}")
+    expect(check.result.locator(".selfcheck-result__answers li").first).to_contain_text(
+        f"{first.text} — {first.scale.labels[4]}"
+    )
 
 
 def record_text_changes(page: Page, selector: str) -> None:
