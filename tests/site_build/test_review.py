@@ -21,9 +21,9 @@ def statement(settings: object, name: str = "Riverside") -> str:
 
 def test_without_settings_the_about_page_says_no_clinician_of_the_practice_has_reviewed_it() -> None:
     html = statement(None)
-    assert "Not yet reviewed by a clinician at Riverside." in html
+    assert "<strong>Clinical review:</strong> not yet reviewed by a clinician at Riverside." in html
     assert "The practice has not named an author of its own." in html
-    assert html.count("Not stated by the practice.") == 2  # funding and conflicts
+    assert html.count("not stated by the practice.") == 2  # funding and conflicts
     assert "<!--" not in html and html.startswith("<p>before</p>") and html.endswith("<p>after</p>")
 
 
@@ -37,15 +37,15 @@ def test_named_author_reviewer_funding_and_conflicts_are_shown() -> None:
             "conflicts": "None",
         }
     )
-    assert "<dd>Dr Sam Lee</dd>" in html
-    assert "<dd>Ana Ruiz (Registered counselling psychologist)</dd>" in html
-    assert "<dd>Paid for by the practice</dd>" in html and "<dd>None</dd>" in html
-    assert "Not yet reviewed" not in html and "Not stated" not in html
+    assert "<strong>Written by:</strong> Dr Sam Lee</li>" in html
+    assert "<strong>Clinical review:</strong> Ana Ruiz (Registered counselling psychologist)</li>" in html
+    assert "Paid for by the practice</li>" in html and "<strong>Conflicts of interest:</strong> None</li>" in html
+    assert "not yet reviewed" not in html and "not stated" not in html
 
 
 def test_text_is_escaped_and_white_space_tidied() -> None:
     html = statement({"author": "Lee & Ruiz\n   Partners"})
-    assert "<dd>Lee &amp; Ruiz Partners</dd>" in html
+    assert "<strong>Written by:</strong> Lee &amp; Ruiz Partners</li>" in html
 
 
 @pytest.mark.parametrize(
