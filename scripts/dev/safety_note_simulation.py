@@ -4,6 +4,9 @@ Run from the repository root (a fixed seed, so the figures repeat exactly):
 
     PYTHONPATH=assessment/src python scripts/dev/safety_note_simulation.py
 
+To see how much the figures depend on the typical-client model, change it:
+``--level-mean 75 --noise-sd 20`` (see ``--help``).
+
 "Before" is the rule up to commit BEFORE: the note fired when any item marked
 ``safety = true`` scored at or below the scale's midpoint (POMP <= 50, after
 reverse keying), read from that commit's questionnaire files. "After" is the
@@ -22,6 +25,7 @@ Two kinds of answer sets, 10,000 of each per check:
   across its scale, independently.
 """
 
+import argparse
 import random
 import subprocess
 import sys
@@ -98,7 +102,15 @@ def share(items: Sequence[SimItem], fires: Callable[[Answers], bool], draw, rng:
 
 
 def main() -> int:
+    global LEVEL_MEAN, LEVEL_SD, ITEM_NOISE_SD
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--level-mean", type=float, default=LEVEL_MEAN, help="typical clients' mean level (POMP)")
+    parser.add_argument("--level-sd", type=float, default=LEVEL_SD, help="spread of levels between clients (POMP)")
+    parser.add_argument("--noise-sd", type=float, default=ITEM_NOISE_SD, help="spread of one client's items (POMP)")
+    arguments = parser.parse_args()
+    LEVEL_MEAN, LEVEL_SD, ITEM_NOISE_SD = arguments.level_mean, arguments.level_sd, arguments.noise_sd
     print(f"{CLIENTS} answer sets per check and kind; seed {SEED}; before = {BEFORE[:7]}")
+    print(f"typical clients: level Normal({LEVEL_MEAN:g}, {LEVEL_SD:g}), item noise Normal(0, {ITEM_NOISE_SD:g})")
     print(f"{'check':<16}{'answers':<10}{'before':>8}{'after':>8}")
     for qid in list_questionnaires():
         for name, draw in (("typical", typical_answers), ("uniform", uniform_answers)):
