@@ -22,6 +22,7 @@ from sitebuild import (  # noqa: E402
     offline,
     palette,
     practice_pages,
+    review,
     runtime,
     snapshot,
     theme_markup,
@@ -79,6 +80,7 @@ def on_page_content(html: str, page, config, files) -> str:
     practice = config["extra"]["practice"]
     where = page.file.src_uri
     html = _run_step(practice_pages.expand, html, practice, where)
+    html = _run_step(review.expand, html, practice.review, practice.name, where)
     html = _run_step(offline.expand_controls, html, url)
     return _run_step(forms.expand_markers, html, config["theme"]["language"], url, where, practice)
 
@@ -115,7 +117,7 @@ def on_post_build(config) -> None:
 def on_page_markdown(markdown: str, page, config, files) -> str:
     # Glossary terms become tooltips (the first use of each focusable); citations
     # become linked author-year text plus the page's own reference list; the
-    # "reviewed" front matter becomes a visible line. An unknown key stops the build.
+    # review front matter becomes a visible line. An unknown key stops the build.
     docs_dir = Path(config["docs_dir"])
     try:
         if page.meta.get("explain_terms", True):
@@ -124,7 +126,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
             markdown,
             page=page.file.src_uri,
             references=lambda: citations.load_references(docs_dir / citations.REFERENCES_FILE),
-            reviewed=page.meta.get("reviewed"),
+            review=review.page_review(page.meta, page.file.src_uri),
         )
     except BuildError as error:
         raise PluginError(str(error)) from error

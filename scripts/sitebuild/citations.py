@@ -1,17 +1,16 @@
-"""Author-year citations from one shared reference list, and the page's review date.
+"""Author-year citations from one shared reference list, and where the page's review line goes.
 
 A page cites a work with ``[@key]`` or several with ``[@key1; @key2]``; the keys
 live in ``docs/_data/references.yml``. :func:`render_page` turns each citation
 into linked author-year text and appends a "References" section that lists only
-the works that page cites. It also renders the page's ``reviewed`` front matter
-as a visible "Last reviewed" line. Citations inside code are left alone.
+the works that page cites. It also places the page's "Last reviewed" line
+(see :mod:`sitebuild.review`) before that list. Citations inside code are left alone.
 
 The functions are plain so that the MkDocs hook and the tests call the same code.
 """
 
 from __future__ import annotations
 
-import datetime
 import html
 import re
 from collections.abc import Callable, Mapping
@@ -21,6 +20,7 @@ from pathlib import Path
 import yaml
 
 from sitebuild import BuildError, strict_yaml
+from sitebuild.review import PageReview, review_line
 
 #: Where the shared list lives, relative to the docs folder (not published).
 REFERENCES_FILE = Path("_data") / "references.yml"
@@ -41,6 +41,8 @@ _TOKENS = re.compile(
     re.MULTILINE | re.DOTALL | re.VERBOSE,
 )
 _REQUIRED_FIELDS = ("authors", "year", "title", "journal", "volume", "pages")
+# A bare DOI as Crossref recommends matching modern ones: "10.", 4-9 digits, "/", a suffix without spaces.
+_DOI = re.compile(r"10\.\d{4,9}/[-._;()/:A-Za-z0-9]+")
 
 
 class CitationError(BuildError):
@@ -105,7 +107,7 @@ def parse_references(data: object, source: str = str(REFERENCES_FILE)) -> dict[s
         if not isinstance(authors, list) or not all(isinstance(a, str) and "," in a for a in authors):
             raise CitationError(f"{source}: entry {key!r}: authors must be a list of 'Family, I.' strings")
         doi = fields.get("doi")
-        if doi is not None and not re.fullmatch(r"10\.\d{4,9}/\S+", str(doi)):
+        if doi is not None and not _DOI.fullmatch(str(doi)):
             raise CitationError(f"{source}: entry {key!r}: doi {doi!r} is not a bare DOI such as 10.1037/abc")
         references[key] = Reference(
             key=key,
@@ -183,30 +185,13 @@ def references_section(references: Mapping[str, Reference], keys: list[str]) -> 
     return f'## References {{#{REFERENCES_HEADING_ID}}}\n\n<ul class="references">\n{items}\n</ul>\n'
 
 
-def reviewed_date(value: object, page: str) -> datetime.date:
-    """The ``reviewed`` front matter as a date (YAML gives a date; a string must be ISO)."""
-    if isinstance(value, datetime.datetime):
-        return value.date()
-    if isinstance(value, datetime.date):
-        return value
-    try:
-        return datetime.date.fromisoformat(str(value))
-    except ValueError:
-        raise CitationError(f"{page}: 'reviewed' must be a date such as 2026-11-26, not {value!r}") from None
-
-
-def reviewed_line(date: datetime.date) -> str:
-    shown = f"{date.day} {date:%B %Y}"
-    return f'<p class="page-reviewed">Last reviewed: <time datetime="{date.isoformat()}">{shown}</time></p>\n'
-
-
 def render_page(
     markdown: str,
     page: str,
     references: Callable[[], Mapping[str, Reference]],
-    reviewed: object = None,
+    review: PageReview | None = None,
 ) -> str:
-    """The page's Markdown with citations linked, its review date and its reference list.
+    """The page's Markdown with citations linked, its review line and its reference list.
 
     ``references`` is called only when the page cites something, so pages without
     citations build even where there is no reference list. An unknown key raises
@@ -225,8 +210,8 @@ def render_page(
         return match[0]
 
     body = _TOKENS.sub(replace, markdown).rstrip("\n") + "\n"
-    if reviewed is not None:
-        body += "\n" + reviewed_line(reviewed_date(reviewed, page))
+    if review is not None:
+        body += "\n" + review_line(review)
     if keys:
         body += "\n" + references_section(known, keys)
     return body

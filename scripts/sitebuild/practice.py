@@ -14,6 +14,7 @@ from pathlib import Path
 import yaml
 
 from sitebuild import PROJECT_ROOT, BuildError, palette, strict_yaml
+from sitebuild.review import PracticeReview, ReviewError, parse_practice_review
 
 PRACTICE_FILE = PROJECT_ROOT / "practice.yml"
 
@@ -104,6 +105,7 @@ class Practice:
     crisis_lines: tuple[CrisisLine, ...] = ()
     sections: Mapping[str, bool] = field(default_factory=lambda: dict.fromkeys(SECTIONS, True))
     domain: str | None = None
+    review: PracticeReview = field(default_factory=PracticeReview)
 
     @property
     def crisis_lines_or_default(self) -> tuple[CrisisLine, ...]:
@@ -130,7 +132,17 @@ def parse_practice(raw: object, where: str, docs_dir: Path | None = None) -> Pra
     """Validate settings already read from YAML (a mapping) into a :class:`Practice`."""
     settings = _Settings(raw, where, "")
     settings.only(
-        "name", "description", "language", "region", "logo", "colours", "contact", "crisis_lines", "sections", "domain"
+        "name",
+        "description",
+        "language",
+        "region",
+        "logo",
+        "colours",
+        "contact",
+        "crisis_lines",
+        "sections",
+        "domain",
+        "review",
     )
     logo = settings.text("logo")
     if logo and docs_dir is not None and not (docs_dir / logo).is_file():
@@ -155,7 +167,15 @@ def parse_practice(raw: object, where: str, docs_dir: Path | None = None) -> Pra
         crisis_lines=tuple(_crisis_line(entry) for entry in settings.list_of_sections("crisis_lines")),
         sections=_sections(settings.section("sections")),
         domain=domain.lower() if domain else None,
+        review=_review(settings.raw.get("review"), where),
     )
+
+
+def _review(raw: object, where: str) -> PracticeReview:
+    try:
+        return parse_practice_review(raw, where)
+    except ReviewError as error:
+        raise PracticeConfigError(str(error)) from error
 
 
 def _colours(settings: "_Settings") -> palette.Colours:

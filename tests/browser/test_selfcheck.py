@@ -160,7 +160,7 @@ def test_change_answers_and_clear_everything(page: Page, site_url: str) -> None:
     page.goto(site_url + "self-check/check-in/")
     check_in = load_questionnaire("check-in", "en")
     check = SelfCheckPage(page, "check-in")
-    answers = {item.id: 7 for item in check_in.items}
+    answers = {item.id: 4 for item in check_in.items}
     check.answer(answers)
     check.submit()
     check.wait_for_result()
@@ -185,7 +185,7 @@ def test_check_works_after_instant_navigation(page: Page, site_url: str, traffic
     expect(page).to_have_url(site_url + "self-check/check-in/")
     assert page.evaluate("window.__sameDocument === true"), "the link caused a full page load"
     check = SelfCheckPage(page, "check-in")
-    check.answer({item.id: 9 for item in load_questionnaire("check-in", "en").items})
+    check.answer({item.id: 5 for item in load_questionnaire("check-in", "en").items})
     check.submit()
     check.wait_for_result()
     # Back to another check: the same worker serves it, without a second download.
@@ -216,7 +216,7 @@ def test_a_double_click_sends_one_request(context: BrowserContext, page: Page, s
     runtime = HeldRequests(context, re.compile(r"pyodide\.asm\.wasm$"))  # so the first request is still waiting
     page.goto(site_url + "self-check/check-in/")
     check = SelfCheckPage(page, "check-in")
-    check.answer({item.id: 6 for item in CHECK_IN.items})
+    check.answer({item.id: 3 for item in CHECK_IN.items})
     check.submit_button.dblclick()
     expect(check.engine_status).to_have_text(re.compile("Almost there"))
     runtime.release(page)
@@ -231,15 +231,17 @@ def test_printed_answers_are_those_scored(context: BrowserContext, page: Page, s
     page.goto(site_url + "self-check/check-in/")
     check = SelfCheckPage(page, "check-in")
     first = CHECK_IN.items[0]
-    check.answer({item.id: 7 for item in CHECK_IN.items})
+    check.answer({item.id: 4 for item in CHECK_IN.items})
     check.submit()
     expect(check.engine_status).to_have_text(re.compile("Almost there"))
     check.answer({first.id: 2})  # changed while the result is on its way
     runtime.release(page)
     check.wait_for_result()
-    expected = result_to_dict(score(CHECK_IN, {item.id: 7 for item in CHECK_IN.items}))
+    expected = result_to_dict(score(CHECK_IN, {item.id: 4 for item in CHECK_IN.items}))
     assert check.shown_scores() == expected_scores(expected["dimensions"])
-    expect(check.result.locator(".selfcheck-result__answers li").first).to_contain_text(f"{first.text} — 7")
+    expect(check.result.locator(".selfcheck-result__answers li").first).to_contain_text(
+        f"{first.text} — {first.scale.labels[4]}"
+    )
 
 
 def record_text_changes(page: Page, selector: str) -> None:
@@ -303,7 +305,7 @@ def test_the_back_forward_cache_does_not_bring_answers_or_result_back(
         page = traffic.watch(context.new_page())
         page.goto(site_url + "self-check/check-in/")
         check = SelfCheckPage(page, "check-in")
-        check.answer({item.id: 8 for item in CHECK_IN.items})
+        check.answer({item.id: 4 for item in CHECK_IN.items})
         check.submit()
         check.wait_for_result()
         page.evaluate("window.__samePage = true")

@@ -6,6 +6,7 @@ import re
 import pytest
 
 from sitebuild import PROJECT_ROOT, citations
+from sitebuild.review import PageReview
 
 DOCS = PROJECT_ROOT / "docs"
 REFERENCES = DOCS / citations.REFERENCES_FILE
@@ -46,8 +47,8 @@ def sample() -> dict[str, citations.Reference]:
     return citations.parse_references(SAMPLE)
 
 
-def render(markdown: str, sample, reviewed=None) -> str:
-    return citations.render_page(markdown, page="x.md", references=lambda: sample, reviewed=reviewed)
+def render(markdown: str, sample, review=None) -> str:
+    return citations.render_page(markdown, page="x.md", references=lambda: sample, review=review)
 
 
 def test_labels_follow_author_year_style(sample) -> None:
@@ -123,18 +124,51 @@ def test_a_bad_entry_is_named(entry, message) -> None:
         citations.parse_references({"bad": entry})
 
 
-def test_reviewed_line_is_visible_and_machine_readable(sample) -> None:
-    html = render("Text.", sample, reviewed=datetime.date(2026, 11, 26))
-    assert '<p class="page-reviewed">Last reviewed: <time datetime="2026-11-26">26 November 2026</time></p>' in html
-    assert "2026-11-26" in render("Text.", sample, reviewed="2026-11-26")
-    with pytest.raises(citations.CitationError, match=r"x\.md: 'reviewed' must be a date"):
-        render("Text.", sample, reviewed="last week")
+def test_the_review_line_comes_before_the_references(sample) -> None:
+    review = PageReview(datetime.date(2026, 11, 26), None, datetime.date(2027, 11, 26))
+    html = render("Text [@solo1979].", sample, review=review)
+    assert html.index('class="page-reviewed"') < html.index("## References")
+    assert 'class="page-reviewed"' not in render("Text.", sample)
+
+
+# Crossref's pattern for modern DOIs: "10.", a registrant code of 4 to 9 digits, "/", a suffix.
+CROSSREF_DOI = re.compile(r"10\.\d{4,9}/[-._;()/:A-Za-z0-9]+")
 
 
 def test_the_shared_list_loads_and_every_doi_is_well_formed() -> None:
     references = citations.load_references(REFERENCES)
     assert len(references) >= 10
-    assert all(r.doi is None or r.doi.startswith("10.") for r in references.values())
+    for reference in references.values():
+        if reference.doi is not None:
+            assert CROSSREF_DOI.fullmatch(reference.doi), f"{reference.key}: {reference.doi!r}"
+    dois = [reference.doi for reference in references.values() if reference.doi]
+    assert len(dois) == len(set(dois)), "two entries share a DOI"
+
+
+def test_the_foundational_and_newly_added_works_have_dois() -> None:
+    """The works the clinical review asked about, and every work added since, carry a checked DOI."""
+    references = citations.load_references(REFERENCES)
+    expected = [
+        "bordin1979",
+        "eubanks2018",
+        "lambert2018",
+        "dejong2021",
+        "fluckiger2020",
+        "karver2018",
+        "norwood2018",
+        "swift2012",
+    ]
+    assert [key for key in expected if not references[key].doi] == []
+
+
+@pytest.mark.parametrize(
+    "doi",
+    ["https://doi.org/10.1037/pst0000172", "doi:10.1037/pst0000172", "10.1037/pst 0000172", "10.12/x", "11.1037/x"],
+)
+def test_a_doi_that_is_not_bare_or_well_formed_is_refused(doi: str) -> None:
+    entry = {**SAMPLE["pair2018"], "doi": doi}
+    with pytest.raises(citations.CitationError, match=r"entry 'bad': doi .* is not a bare DOI"):
+        citations.parse_references({"bad": entry})
 
 
 def test_every_listed_work_is_cited_somewhere() -> None:

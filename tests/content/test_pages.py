@@ -115,7 +115,10 @@ def test_description_and_review_date(built_site: Path, src: str) -> None:
     assert reviewed <= datetime.date.today(), f"{src}: review date is in the future"
     lines = tree.all("p", "page-reviewed")
     assert len(lines) == 1 and lines[0]["text"].startswith("Last reviewed: "), f"{src}: no visible review date"
-    assert [t["attrs"]["datetime"] for t in tree.all("time")] == [reviewed.isoformat()]
+    assert "Next review due by " in lines[0]["text"], f"{src}: no visible next review date"
+    next_review = meta.get("next_review", reviewed + datetime.timedelta(days=365))
+    assert next_review > datetime.date.today() - datetime.timedelta(days=365), f"{src}: review overdue by a year"
+    assert [t["attrs"]["datetime"] for t in tree.all("time")] == [reviewed.isoformat(), next_review.isoformat()]
 
 
 @pytest.mark.parametrize("src", PAGES)

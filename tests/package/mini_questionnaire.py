@@ -47,14 +47,14 @@ min = 75
 id = "honest"
 dimension = "trust"
 bordin = "bond"
-safety = true
+safety_answers = [1, 2]
 
 [[items]]
 id = "judged"
 dimension = "trust"
 bordin = "bond"
 reverse = true
-safety = true
+safety_answers = [5, 4]
 
 [[items]]
 id = "respected"

@@ -43,7 +43,7 @@ def test_a_success_carries_the_result() -> None:
 
 
 def test_lang_defaults_to_english() -> None:
-    reply = call(json.dumps({"questionnaire": "check-in", "answers": {"goals": 7}}))
+    reply = call(json.dumps({"questionnaire": "check-in", "answers": {"focus": 4}}))
     assert reply["result"]["questionnaire"]["lang"] == "en"
 
 
@@ -212,7 +212,7 @@ def test_questionnaires_are_listed() -> None:
     assert reply["ok"] is True
     listed = reply["result"]["questionnaires"]
     assert [q["id"] for q in listed] == ["alliance", "check-in", "first-sessions"]
-    assert {q["id"]: q["items"] for q in listed} == {"alliance": 15, "check-in": 4, "first-sessions": 10}
+    assert {q["id"]: q["items"] for q in listed} == {"alliance": 15, "check-in": 3, "first-sessions": 10}
     assert set(listed[0]) == {"id", "version", "lang", "title", "intro", "time_frame", "items", "languages"}
 
 

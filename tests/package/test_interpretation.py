@@ -31,7 +31,7 @@ def test_the_result_has_the_documented_shape() -> None:
     ]
     assert data["questionnaire"] == {
         "id": "alliance",
-        "version": "1.0.0",
+        "version": "2.0.0",
         "lang": "en",
         "title": "How is your therapy relationship going?",
     }
@@ -117,8 +117,9 @@ def test_nothing_is_explained_when_everything_is_scored(mini: Questionnaire) -> 
     assert data["overall"]["band"]["id"] == "high"
 
 
-def test_the_safety_note_appears_only_when_a_safety_item_is_low(mini: Questionnaire) -> None:
-    assert result_to_dict(score(mini, {"honest": 3}))["safety_note"] == {"text": "Stay safe.", "page": "get-help-now/"}
+def test_the_safety_note_appears_only_for_the_answers_the_data_names(mini: Questionnaire) -> None:
+    assert result_to_dict(score(mini, {"honest": 2}))["safety_note"] == {"text": "Stay safe.", "page": "get-help-now/"}
+    assert result_to_dict(score(mini, {"honest": 3, "judged": 3}))["safety_note"] is None
     assert result_to_dict(score(mini, {"honest": 4, "heard": 1}))["safety_note"] is None
 
 

@@ -104,7 +104,7 @@ def test_flagged_items_are_every_low_answer_lowest_first(case: tuple[Questionnai
     result = score(questionnaire, answers)
     low = [item for item in result.items if item.pomp <= 50]
     assert list(result.flagged) == sorted(low, key=lambda item: item.pomp)  # sorted() is stable: ties keep order
-    assert result.needs_safety_note == any(item.item.safety for item in low)
+    assert result.needs_safety_note == any(item.answer in item.item.safety_answers for item in result.items)
 
 
 @given(answered())

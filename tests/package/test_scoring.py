@@ -151,13 +151,74 @@ def test_items_above_50_are_not_flagged(mini: Questionnaire) -> None:
     assert score(mini, {"honest": 4, "judged": 2, "respected": 5, "heard": 4}).flagged == ()
 
 
-def test_a_low_safety_item_asks_for_the_safety_note(mini: Questionnaire) -> None:
-    assert score(mini, {"judged": 4}).needs_safety_note
-    assert score(mini, {"honest": 3}).needs_safety_note
+# mini: honest brings the note on 1 or 2; judged (reverse-keyed) on 5 or 4.
+@pytest.mark.parametrize(
+    ("answers", "bringing"),
+    [
+        ({"honest": 1}, ["honest"]),
+        ({"honest": 2}, ["honest"]),
+        ({"judged": 5}, ["judged"]),
+        ({"judged": 4}, ["judged"]),
+        ({"honest": 5, "judged": 4, "heard": 5}, ["judged"]),
+        ({"judged": 5, "honest": 1, "respected": 1}, ["honest", "judged"]),  # questionnaire order
+    ],
+    ids=str,
+)
+def test_the_answers_the_data_names_bring_the_safety_note(
+    mini: Questionnaire, answers: dict[str, int], bringing: list[str]
+) -> None:
+    result = score(mini, answers)
+    assert result.needs_safety_note
+    assert [answered.item.id for answered in result.safety_answers] == bringing
 
 
-def test_other_low_items_do_not_ask_for_the_safety_note(mini: Questionnaire) -> None:
-    assert not score(mini, {"respected": 1, "heard": 1, "honest": 4}).needs_safety_note
+@pytest.mark.parametrize(
+    "answers",
+    [
+        {"honest": 3},  # the midpoint flags the answer, but is not clearly low
+        {"judged": 3},
+        {"honest": 3, "judged": 3},
+        {"judged": 1, "honest": 5},  # reverse keying: never feeling judged is the best answer
+        {"respected": 1, "heard": 1, "honest": 4},  # low answers on items not about safety
+        {},
+    ],
+    ids=str,
+)
+def test_other_answers_do_not_bring_the_safety_note(mini: Questionnaire, answers: dict[str, int]) -> None:
+    result = score(mini, answers)
+    assert not result.needs_safety_note and result.safety_answers == ()
+
+
+@pytest.mark.parametrize("qid", ["alliance", "first-sessions", "check-in"])
+def test_the_worst_safety_answers_always_bring_the_note(qid: str) -> None:
+    questionnaire = load_questionnaire(qid)
+    best = {
+        item.id: questionnaire.scale.min if item.reverse else questionnaire.scale.max for item in questionnaire.items
+    }
+    assert not score(questionnaire, best).needs_safety_note
+    for item in questionnaire.items:
+        if item.safety:
+            worst = questionnaire.scale.max if item.reverse else questionnaire.scale.min
+            assert score(questionnaire, {**best, item.id: worst}).needs_safety_note, item.id
+
+
+@pytest.mark.parametrize(
+    ("qid", "fires", "quiet"),
+    [
+        # "Rarely" safe to be honest, "Often" worried about judgment bring it; "Sometimes" does not.
+        ("alliance", {"safe-to-be-honest": 2}, {"safe-to-be-honest": 3, "worry-about-judgment": 3}),
+        ("alliance", {"worry-about-judgment": 4}, {"taken-seriously": 3, "really-listens": 1}),
+        ("first-sessions", {"felt-judged": 4}, {"felt-judged": 3, "comfortable-sharing": 2}),
+        ("first-sessions", {"comfortable-sharing": 1}, {"kind-and-patient": 1}),
+        ("check-in", {"respect": 2}, {"respect": 3, "focus": 1, "worth": 1}),
+    ],
+)
+def test_the_packaged_checks_bring_the_note_only_for_clearly_low_safety_answers(
+    qid: str, fires: dict[str, int], quiet: dict[str, int]
+) -> None:
+    questionnaire = load_questionnaire(qid)
+    assert score(questionnaire, fires).needs_safety_note
+    assert not score(questionnaire, quiet).needs_safety_note
 
 
 # Unanswered items
@@ -224,13 +285,24 @@ def test_answers_must_be_a_mapping(mini: Questionnaire) -> None:
     assert (caught.value.code, caught.value.field) == ("invalid_request", "answers")
 
 
-def test_a_long_scale_names_its_ends_in_messages() -> None:
-    check_in = load_questionnaire("check-in")
+def test_a_long_scale_names_its_ends_in_messages(make_questionnaire: MakeQuestionnaire) -> None:
+    folder = make_questionnaire(
+        structure=[
+            ("min = 1\nmax = 5\nlabelled = [1, 2, 3, 4, 5]", "min = 0\nmax = 10\nlabelled = [0, 10]"),
+            ("safety_answers = [1, 2]", "safety_answers = [0, 1]"),
+            ("safety_answers = [5, 4]", "safety_answers = [10]"),
+        ],
+        words=[
+            (
+                '"1" = "Never"\n"2" = "Rarely"\n"3" = "Sometimes"\n"4" = "Often"\n"5" = "Always"',
+                '"0" = "No"\n"10" = "Yes"',
+            )
+        ],
+    )
     with pytest.raises(AnswerError) as caught:
-        score(check_in, {"goals": 11})
+        score(load_questionnaire("mini", directory=folder), {"respected": 11})
     assert caught.value.message == (
-        'Question 2 ("The session spent its time on what matters to you.") needs a whole number '
-        "from 0 (Not at all) to 10 (Completely), not 11."
+        'Question 3 ("You feel respected.") needs a whole number from 0 (No) to 10 (Yes), not 11.'
     )
 
 
@@ -253,14 +325,14 @@ def test_alliance_best_answers_score_the_maximum() -> None:
     assert result.flagged == () and not result.needs_safety_note
 
 
-def test_check_in_scores_each_rating_as_its_own_part() -> None:
+def test_check_in_scores_each_answer_as_its_own_part() -> None:
     check_in = load_questionnaire("check-in")
-    result = score(check_in, {"relationship": 9, "goals": 6, "approach": 5, "overall": 8})
+    result = score(check_in, {"respect": 5, "focus": 3, "worth": 2})
     assert [(p.id, p.score, p.band.id) for p in result.dimensions] == [
-        ("relationship", 9.0, "strength"),
-        ("goals", 6.0, "mixed"),
-        ("approach", 5.0, "worth-talking-about"),
-        ("overall", 8.0, "strength"),
+        ("respect", 5.0, "strength"),
+        ("focus", 3.0, "mixed"),
+        ("worth", 2.0, "worth-talking-about"),
     ]
-    assert result.overall.score == 7.0
-    assert [f.item.id for f in result.flagged] == ["approach"]
+    assert result.overall.score == 10 / 3
+    assert [f.item.id for f in result.flagged] == ["worth", "focus"]
+    assert not result.needs_safety_note

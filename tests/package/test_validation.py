@@ -36,8 +36,43 @@ STRUCTURE_CASES = {
         "mini.toml: items[3].id: 'Heard ok' is not a valid id (up to 64 lowercase letters, digits and single hyphens)",
     ),
     "unknown key in an item": (
-        [("safety = true", "safety = true\nrevers = true")],
-        "mini.toml: items[0].revers: unknown key (expected: id, dimension, bordin, reverse, safety)",
+        [("safety_answers = [1, 2]", "safety_answers = [1, 2]\nrevers = true")],
+        "mini.toml: items[0].revers: unknown key (expected: id, dimension, bordin, reverse, safety_answers)",
+    ),
+    "safety answers that are not a list": (
+        [("safety_answers = [1, 2]", "safety_answers = true")],
+        "mini.toml: items[0].safety_answers: must be a non-empty list of answers from the scale, not true/false",
+    ),
+    "safety answers that are empty": (
+        [("safety_answers = [1, 2]", "safety_answers = []")],
+        "mini.toml: items[0].safety_answers: must be a non-empty list of answers from the scale, not a list",
+    ),
+    "safety answer off the scale": (
+        [("safety_answers = [1, 2]", "safety_answers = [0, 1]")],
+        "mini.toml: items[0].safety_answers[0]: 0 is outside the scale 1-5",
+    ),
+    "safety answer listed twice": (
+        [("safety_answers = [1, 2]", "safety_answers = [1, 1]")],
+        "mini.toml: items[0].safety_answers[1]: 1 is listed twice",
+    ),
+    "safety answers that leave out the worst answer": (
+        [("safety_answers = [1, 2]", "safety_answers = [2]")],
+        "mini.toml: items[0].safety_answers: [2] must be the worst answers without gaps, so the worst always "
+        "bring the note (expected [1]: its worst answer is the lowest)",
+    ),
+    "safety answers with a gap": (
+        [("safety_answers = [1, 2]", "safety_answers = [1, 3]")],
+        "mini.toml: items[0].safety_answers: [1, 3] must be the worst answers without gaps, so the worst always "
+        "bring the note (expected [1, 2]: its worst answer is the lowest)",
+    ),
+    "safety answers counted from the wrong end of a reverse-keyed item": (
+        [("safety_answers = [5, 4]", "safety_answers = [1, 2]")],
+        "mini.toml: items[1].safety_answers: [1, 2] must be the worst answers without gaps, so the worst always "
+        "bring the note (expected [4, 5]: a reverse-keyed item's worst answer is the scale's top)",
+    ),
+    "the old safety flag": (
+        [("safety_answers = [1, 2]", "safety = true")],
+        "mini.toml: items[0].safety: unknown key (expected: id, dimension, bordin, reverse, safety_answers)",
     ),
     "reverse that is not true or false": (
         [("reverse = true", 'reverse = "yes"')],
@@ -233,7 +268,7 @@ def test_a_dimension_without_items_is_refused(make_questionnaire: MakeQuestionna
 
 WITHOUT_BORDIN = [
     ('[[bordin]]\nid = "bond"\n\n[[bordin]]\nid = "tasks"\n\n', ""),
-    ('bordin = "bond"\nsafety = true', "safety = true"),
+    ('bordin = "bond"\nsafety_answers', "safety_answers"),
     ('bordin = "bond"\nreverse', "reverse"),
     ('bordin = "tasks"\n', ""),
 ]

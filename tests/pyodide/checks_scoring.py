@@ -93,3 +93,22 @@ def check_questionnaires_are_listed() -> None:
 
     listed = json.loads(questionnaires_json())["result"]["questionnaires"]
     assert [q["id"] for q in listed] == ["alliance", "check-in", "first-sessions"]
+
+
+def check_the_safety_note_comes_only_with_the_answers_the_data_names() -> None:
+    """Each safety item, each answer, the rest at their best: the note comes exactly for its ``safety_answers``."""
+    from alliance_check import list_questionnaires, load_questionnaire, score
+
+    for qid in list_questionnaires():
+        questionnaire = load_questionnaire(qid)
+        scale = questionnaire.scale
+        best = {item.id: scale.min if item.reverse else scale.max for item in questionnaire.items}
+        assert not score(questionnaire, best).needs_safety_note, qid
+        safety_items = [item for item in questionnaire.items if item.safety]
+        assert safety_items, qid
+        for item in safety_items:
+            worst = scale.max if item.reverse else scale.min
+            assert worst in item.safety_answers, (qid, item.id)
+            for answer in scale.points:
+                fired = score(questionnaire, {**best, item.id: answer}).needs_safety_note
+                assert fired == (answer in item.safety_answers), (qid, item.id, answer)

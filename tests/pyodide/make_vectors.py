@@ -42,6 +42,11 @@ def scoring_requests(questionnaire: Questionnaire, rng: random.Random) -> dict[s
         named[f"{dimension.id}: just enough answers"] = {item.id: high for item in members[:needed]}
         if needed > 1:
             named[f"{dimension.id}: one answer short"] = {item.id: high for item in members[: needed - 1]}
+    best = named["best"]
+    for item in items:
+        if item.safety:  # the safety note's rule, answer by answer: it must agree in Pyodide too
+            for answer in questionnaire.scale.points:
+                named[f"safety note: {item.id} = {answer}, the rest best"] = {**best, item.id: answer}
     for number in range(RANDOM_PER_QUESTIONNAIRE):
         skip = rng.choice([0.0, 0.2, 0.5])
         answers = {item.id: rng.randint(low, high) for item in items if rng.random() >= skip}
@@ -78,11 +83,11 @@ def error_requests() -> dict[str, str | list[list]]:
         "unknown_language": '{"questionnaire": "alliance", "lang": "fr", "answers": {}}',
         "unknown_item": '{"questionnaire": "check-in", "answers": {"mood": 4}}',
         "unknown_item: not ASCII": '{"questionnaire": "check-in", "answers": {"\\u00e9\\ud800": 4}}',
-        "invalid_value: true": '{"questionnaire": "check-in", "answers": {"goals": true}}',
-        "invalid_value: 4.0": '{"questionnaire": "check-in", "answers": {"goals": 4.0}}',
-        "invalid_value: text": '{"questionnaire": "check-in", "answers": {"goals": "4"}}',
-        "invalid_value: null": '{"questionnaire": "check-in", "answers": {"goals": null}}',
-        "invalid_value: above the scale": '{"questionnaire": "check-in", "answers": {"goals": 11}}',
+        "invalid_value: true": '{"questionnaire": "check-in", "answers": {"focus": true}}',
+        "invalid_value: 4.0": '{"questionnaire": "check-in", "answers": {"focus": 4.0}}',
+        "invalid_value: text": '{"questionnaire": "check-in", "answers": {"focus": "4"}}',
+        "invalid_value: null": '{"questionnaire": "check-in", "answers": {"focus": null}}',
+        "invalid_value: above the scale": '{"questionnaire": "check-in", "answers": {"focus": 6}}',
         "invalid_value: below the scale": '{"questionnaire": "alliance", "answers": {"warmth": 0}}',
     }
 

@@ -3,11 +3,12 @@
 import re
 from dataclasses import replace
 from html.parser import HTMLParser
+from types import MappingProxyType
 
 import pytest
 from mkdocs.utils.meta import get_data
 
-from alliance_check import list_questionnaires, load_questionnaire, score
+from alliance_check import Scale, list_questionnaires, load_questionnaire, score
 from sitebuild import BuildError, forms
 
 HOSTILE = '<script>window.pwned=1</script><img src=x onerror="window.pwned=1">'
@@ -106,7 +107,11 @@ def test_paper_key_asks_for_as_many_answers_as_the_package_needs(questionnaire_i
 
 
 def test_paper_key_explains_the_conversion_for_the_scale() -> None:
-    html = forms.render_paper(load_questionnaire("check-in", "en"), url)
+    # No shipped check uses a 0-10 scale any more: the same check, rescaled, stands in for one.
+    check_in = load_questionnaire("check-in", "en")
+    ten = Scale(0, 10, MappingProxyType({0: "Not at all", 10: "Completely"}))
+    rescaled = replace(check_in, scale=ten, items=tuple(replace(item, scale=ten) for item in check_in.items))
+    html = forms.render_paper(rescaled, url)
     assert "subtract 0, then multiply by 10" in html
     html = forms.render_paper(load_questionnaire("alliance", "en"), url)
     assert "subtract 1, then multiply by 25" in html

@@ -5,9 +5,9 @@ data at build time, and the page's worker calls :mod:`alliance_check.bridge`.
 
 >>> from alliance_check import load_questionnaire, result_to_dict, score
 >>> check_in = load_questionnaire("check-in")
->>> result = score(check_in, {"relationship": 9, "goals": 7, "approach": 8, "overall": 8})
->>> result.overall.score
-8.0
+>>> result = score(check_in, {"respect": 5, "focus": 4, "worth": 4})
+>>> result.overall.pomp
+83.33333333333333
 >>> result_to_dict(result)["overall"]["band"]["id"]
 'strength'
 """

@@ -301,7 +301,7 @@ def _build(structure: _Table, words: _Table, qid: str, lang: str) -> Questionnai
             ("dimensions", ("id", "page"), "dimension"),
             ("bordin", ("id",), "Bordin component"),
             ("bands", ("id", "min"), "band"),
-            ("items", ("id", "dimension", "bordin", "reverse", "safety"), "item"),
+            ("items", ("id", "dimension", "bordin", "reverse", "safety_answers"), "item"),
         )
     }
     items = _items(*declared["items"], scale, declared["dimensions"][1], declared["bordin"][1])
@@ -341,10 +341,44 @@ def _items(
             if bordin not in bordin_ids:
                 known = ", ".join(bordin_ids) or "none: declare [[bordin]] components first"
                 table.fail("bordin", f"{bordin!r} is not a Bordin component (known: {known})")
-        items.append(
-            Item(item_id, words.text(item_id), dimension, bordin, table.flag("reverse"), table.flag("safety"), scale)
-        )
+        reverse = table.flag("reverse")
+        safety = _safety_answers(table, scale, reverse)
+        items.append(Item(item_id, words.text(item_id), dimension, bordin, reverse, safety, scale))
     return tuple(items)
+
+
+def _safety_answers(table: _Table, scale: Scale, reverse: bool) -> frozenset[int]:
+    """The answers that bring the safety note: a run of the scale that starts at the item's worst answer.
+
+    Starting at the worst answer means the worst answers always bring the note;
+    a run without gaps means a worse answer never brings less help than a better one.
+    """
+    if "safety_answers" not in table.data:
+        return frozenset()
+    value = table.get("safety_answers")
+    if not isinstance(value, list) or not value:
+        table.fail("safety_answers", f"must be a non-empty list of answers from the scale, not {_toml_type(value)}")
+    points = _Table(table.file, dict(enumerate(value)), table.where("safety_answers"))
+    answers: list[int] = []
+    for i in range(len(value)):
+        answer = points.integer(i)
+        if not scale.min <= answer <= scale.max:
+            points.fail(i, f"{answer} is outside the scale {scale.min}-{scale.max}")
+        if answer in answers:
+            points.fail(i, f"{answer} is listed twice")
+        answers.append(answer)
+    worst, step = (scale.max, -1) if reverse else (scale.min, 1)
+    expected = [worst + step * n for n in range(len(answers))]
+    if sorted(answers) != sorted(expected):
+        keyed = (
+            "a reverse-keyed item's worst answer is the scale's top" if reverse else "its worst answer is the lowest"
+        )
+        table.fail(
+            "safety_answers",
+            f"{sorted(answers)} must be the worst answers without gaps, so the worst always bring the note "
+            f"(expected {sorted(expected)}: {keyed})",
+        )
+    return frozenset(answers)
 
 
 def _dimensions(

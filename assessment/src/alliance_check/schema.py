@@ -31,8 +31,15 @@ class Item:
     dimension: str
     bordin: str | None
     reverse: bool
-    safety: bool
+    # The answers (as given, before reverse keying) that bring the safety note:
+    # empty for an item that is not about feeling safe, judged or respected.
+    safety_answers: frozenset[int]
     scale: Scale
+
+    @property
+    def safety(self) -> bool:
+        """True for an item about feeling safe, judged or respected (it has answers that bring the safety note)."""
+        return bool(self.safety_answers)
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,10 @@ The rules, so that any independent implementation agrees:
 - POMP = ``100 * (score - min) / (max - min)``; the band is the last one whose
   ``min_pomp`` the POMP reaches;
 - flagged items: every answered item with POMP <= 50, lowest first, ties in
-  questionnaire order.
+  questionnaire order;
+- the safety note is needed when any answer is one of its item's
+  ``safety_answers`` (data in the questionnaire file: only clearly low answers
+  about feeling safe, judged or respected, and always the worst ones).
 
 Means and POMP values are kept as exact ratios of integers and rounded once to
 the nearest float (Python's int / int is correctly rounded), so results do not
@@ -95,9 +98,14 @@ class Result:
     unanswered: tuple[str, ...]
 
     @property
+    def safety_answers(self) -> tuple[ItemScore, ...]:
+        """The answers that bring the safety note, in questionnaire order."""
+        return tuple(answered for answered in self.items if answered.answer in answered.item.safety_answers)
+
+    @property
     def needs_safety_note(self) -> bool:
-        """True when an item about feeling safe, judged or respected is among the flagged ones."""
-        return any(flagged.item.safety for flagged in self.flagged)
+        """True when any answer is one its item marks as bringing the safety note."""
+        return bool(self.safety_answers)
 
 
 def score(questionnaire: Questionnaire, answers: Mapping[str, object]) -> Result:
