@@ -1,5 +1,6 @@
 """MkDocs hooks: a thin adapter over the plain functions in ``sitebuild``."""
 
+import logging
 import os
 import sys
 from pathlib import Path
@@ -19,17 +20,25 @@ from sitebuild import (  # noqa: E402
     csp,
     forms,
     glossary,
+    link_preview,
     offline,
     palette,
+    posters,
     practice_pages,
+    print_address,
     runtime,
+    sharing_kit,
     snapshot,
+    social_card,
     validity,
     wheel,
 )
 from sitebuild.practice import PRACTICE_FILE, load_practice  # noqa: E402
 
 PRACTICE_CSS = "assets/stylesheets/practice.css"
+log = logging.getLogger("mkdocs.hooks.sharing")
+# Each page's link-preview card (site path -> card), gathered while pages render, drawn after.
+_cards: dict[str, social_card.Card] = {}
 
 
 def on_config(config):
@@ -47,6 +56,7 @@ def on_config(config):
         config["theme"]["logo"] = practice.logo
     config["extra"]["practice"] = practice
     config["extra_css"].append(PRACTICE_CSS)
+    _cards.clear()
     if config["nav"]:
         config["nav"] = practice_pages.visible_nav(config["nav"], practice)
     return config
@@ -58,6 +68,9 @@ def on_files(files, config):
     for questionnaire_id in forms.questionnaire_ids():
         content = _built(forms.paper_page_markdown, questionnaire_id, lang)
         files.append(File.generated(config, forms.paper_source_path(questionnaire_id), content=content))
+        # And a waiting-room poster that leads to the check.
+        content = _built(posters.poster_page_markdown, questionnaire_id, lang)
+        files.append(File.generated(config, posters.poster_source_path(questionnaire_id), content=content))
     colours = palette.stylesheet(config["extra"]["practice"].colours)
     files.append(File.generated(config, PRACTICE_CSS, content=colours))
     return files
@@ -71,7 +84,21 @@ def on_page_content(html: str, page, config, files) -> str:
     where = page.file.src_uri
     html = _built(practice_pages.expand, html, practice, where)
     html = _built(offline.expand_controls, html, url)
-    return _built(forms.expand_markers, html, config["theme"]["language"], url, where, practice)
+    lang = config["theme"]["language"]
+    site_url = config["site_url"]
+    html = _built(posters.expand_markers, html, lang, practice, site_url, where)
+    html = _built(sharing_kit.expand_markers, html, lang, practice, url, site_url, where)
+    html = _built(print_address.add_print_address, html, where, page.canonical_url, site_url, practice)
+    return _built(forms.expand_markers, html, lang, url, where, practice)
+
+
+def on_page_context(context, page, config, nav):
+    # Link previews: the page's Open Graph and Twitter tags, and its card, drawn after the build.
+    practice = config["extra"]["practice"]
+    site_url = config["site_url"]
+    context["link_preview"] = link_preview.preview_for(page, practice, site_url, config["site_description"])
+    _cards[social_card.site_path(page.url)] = link_preview.page_card(page, practice, site_url)
+    return context
 
 
 def _built(step, *args):
@@ -99,6 +126,8 @@ def on_post_build(config) -> None:
     domain = config["extra"]["practice"].domain
     if domain:
         (site_dir / "CNAME").write_text(domain + "\n", encoding="utf-8")
+    stats = _built(social_card.write_cards, site_dir, _cards)
+    log.info(f"Link-preview cards: {stats.drawn} drawn, {stats.reused} from the cache, in {stats.seconds:.2f} s")
     # Last: the offline copy's service worker lists every built file.
     _built(offline.write_service_worker, site_dir)
 
