@@ -85,17 +85,20 @@ def on_page_content(html: str, page, config, files) -> str:
     html = _built(practice_pages.expand, html, practice, where)
     html = _built(offline.expand_controls, html, url)
     lang = config["theme"]["language"]
-    site_url = config["site_url"]
+    # MkDocs ends site_url with "/"; a bare config without one still builds.
+    site_url = config["site_url"] or ""
     html = _built(posters.expand_markers, html, lang, practice, site_url, where)
     html = _built(sharing_kit.expand_markers, html, lang, practice, url, site_url, where)
-    html = _built(print_address.add_print_address, html, where, page.canonical_url, site_url, practice)
+    address = page.canonical_url or site_url + page.url
+    html = _built(print_address.add_print_address, html, where, address, site_url, practice)
     return _built(forms.expand_markers, html, lang, url, where, practice)
 
 
 def on_page_context(context, page, config, nav):
     # Link previews: the page's Open Graph and Twitter tags, and its card, drawn after the build.
     practice = config["extra"]["practice"]
-    site_url = config["site_url"]
+    # MkDocs ends site_url with "/"; a bare config without one still builds.
+    site_url = config["site_url"] or ""
     context["link_preview"] = link_preview.preview_for(page, practice, site_url, config["site_description"])
     _cards[social_card.site_path(page.url)] = link_preview.page_card(page, practice, site_url)
     return context

@@ -61,7 +61,7 @@ def page_card(page, practice: Practice, site_url: str) -> Card:
 
 def preview_for(page, practice: Practice, site_url: str, site_description: str) -> LinkPreview:
     """The link-preview details of a page (the same description as its meta description)."""
-    description = (page.meta or {}).get("description") or site_description
+    description = (page.meta or {}).get("description") or site_description or ""
     return LinkPreview(
         title=practice.name if page.is_homepage else page_title(page),
         description=str(description),

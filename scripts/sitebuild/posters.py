@@ -11,7 +11,7 @@ import re
 
 import yaml
 
-from sitebuild import BuildError, forms, templates
+from sitebuild import forms, templates
 from sitebuild.link_preview import short_address
 from sitebuild.practice import Practice
 from sitebuild.qr_code import inline_svg
@@ -63,8 +63,6 @@ def render_poster(questionnaire, practice: Practice, site_url: str) -> str:
 
 def expand_markers(html: str, lang: str, practice: Practice, site_url: str, where: str) -> str:
     """Replace every poster marker in a rendered page with its poster."""
-    if not site_url.endswith("/"):
-        raise BuildError(f"site_url '{site_url}' must end with '/'")
     return POSTER_MARKER.sub(
         lambda m: render_poster(forms.load_for_page(m["id"], lang, where), practice, site_url), html
     )

@@ -47,8 +47,8 @@ LINE_SPACING = 1.12
 NAME_SIZE = 44
 ADDRESS_SIZE = 32
 DARK_INK = "#111111"
-# Antialiased text on flat colours needs few shades; a palette image is a fraction of the size.
-PALETTE_COLOURS = 64
+# Antialiased text on a flat colour needs few shades between background and ink.
+SHADES = 32
 
 
 class CardFontError(BuildError):
@@ -120,31 +120,48 @@ def ink_for(background: str) -> str:
 
 
 def draw(card: Card) -> bytes:
-    """The card as PNG bytes."""
-    image = Image.new("RGB", (WIDTH, HEIGHT), card.background)
-    pen = ImageDraw.Draw(image)
-    ink = ink_for(card.background)
-    pen.rectangle((0, 0, BAND - 1, HEIGHT), fill=card.accent)
+    """The card as PNG bytes.
 
+    The words are drawn once as coverage (0 to 255) and mapped to shades
+    between the background and the ink: a small palette image, made without
+    the cost of quantizing a full-colour one.
+    """
+    coverage = Image.new("L", (WIDTH, HEIGHT), 0)
+    pen = ImageDraw.Draw(coverage)
     left = BAND + MARGIN
     width = WIDTH - left - MARGIN
     footer_top = HEIGHT - MARGIN - ADDRESS_SIZE - 16 - NAME_SIZE
     font, lines = _fit_title(card.title, width, footer_top - 40 - TITLE_TOP)
     y = TITLE_TOP
     for line in lines:
-        pen.text((left, y), line, font=font, fill=ink)
+        pen.text((left, y), line, font=font, fill=255)
         y += round(font.size * LINE_SPACING)
-
-    pen.rectangle((left, footer_top - 28, left + 120, footer_top - 22), fill=ink)
+    pen.rectangle((left, footer_top - 28, left + 120, footer_top - 22), fill=255)
     name_font = _font("semibold", NAME_SIZE)
-    pen.text((left, footer_top), _ellipsized(card.practice_name, name_font, width), font=name_font, fill=ink)
+    pen.text((left, footer_top), _ellipsized(card.practice_name, name_font, width), font=name_font, fill=255)
     address_font = _font("semibold", ADDRESS_SIZE)
     address = _ellipsized(card.address, address_font, width)
-    pen.text((left, footer_top + NAME_SIZE + 16), address, font=address_font, fill=ink)
+    pen.text((left, footer_top + NAME_SIZE + 16), address, font=address_font, fill=255)
 
+    shades = SHADES - 1
+    image = coverage.point(lambda value: round(value * shades / 255))
+    image = image.convert("P")
+    ink = ink_for(card.background)
+    palette = [palette_rgb(_mixed(card.background, ink, level / shades)) for level in range(SHADES)]
+    palette.append(palette_rgb(card.accent))
+    image.putpalette([channel for colour in palette for channel in colour])
+    ImageDraw.Draw(image).rectangle((0, 0, BAND - 1, HEIGHT), fill=SHADES)  # the accent band
     out = io.BytesIO()
-    image.quantize(colors=PALETTE_COLOURS, dither=Image.Dither.NONE).save(out, format="PNG", optimize=True)
+    image.save(out, format="PNG")
     return out.getvalue()
+
+
+def palette_rgb(colour: str) -> tuple[int, int, int]:
+    return int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16)
+
+
+def _mixed(background: str, ink: str, amount: float) -> str:
+    return palette.mix(background, ink, amount)
 
 
 def _fit_title(title: str, width: int, height: int) -> tuple[ImageFont.FreeTypeFont, list[str]]:
