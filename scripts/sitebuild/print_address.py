@@ -7,10 +7,17 @@ foot the practice's name, phone and web address. Both are shown only in print
 (``partials/sharing/print-address.html``, styled in site.css).
 """
 
+import html as html_lib
+import re
+from urllib.parse import urljoin
+
 from sitebuild import templates
 from sitebuild.link_preview import short_address
 from sitebuild.practice import Practice
 from sitebuild.qr_code import inline_svg
+
+# A link to another page of the site (not an anchor on this page, not mailto: or https:).
+_SITE_LINK = re.compile(r'<a href="(?P<href>(?![#/])(?![a-z][a-z0-9+.-]*:)[^"]+)"')
 
 # Pages made to be printed: every handout (not the list of them) and every paper version.
 PRINTED_FOLDERS = ("handouts/", "self-check/paper/")
@@ -35,4 +42,14 @@ def add_print_address(html: str, src_uri: str, page_address: str, site_address: 
     }
     head = templates.render("partials/sharing/print-address.html", **context)
     foot = templates.render("partials/sharing/print-footer.html", **context)
-    return head + html + foot
+    return head + with_printed_link_addresses(html, page_address) + foot
+
+
+def with_printed_link_addresses(html: str, page_address: str) -> str:
+    """Links to other pages carry their address in words, which site.css prints after the link text."""
+
+    def address(match: re.Match[str]) -> str:
+        target = short_address(urljoin(page_address, html_lib.unescape(match["href"])))
+        return f'{match[0]} data-print-address="{html_lib.escape(target)}"'
+
+    return _SITE_LINK.sub(address, html)

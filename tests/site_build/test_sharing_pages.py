@@ -102,3 +102,17 @@ def test_posters_list_links_every_check() -> None:
 def test_an_unknown_kit_part_names_the_page_and_the_known_parts() -> None:
     with pytest.raises(BuildError, match=r"for-therapists\.md: unknown sharing part 'leaflet' \(known: moments"):
         kit("<!-- sharing: leaflet -->")
+
+
+def test_on_paper_links_to_other_pages_carry_their_address() -> None:
+    page = SITE_URL + "handouts/trust-and-safety/"
+    html = (
+        '<p>Read more: <a href="../../relationship/trust-and-safety/">Trust and safety</a>, '
+        '<a href="#words">below</a>, <a href="mailto:a@b.org">mail</a>, <a href="https://x.org/">x</a>.</p>'
+    )
+    printed = print_address.add_print_address(html, "handouts/trust-and-safety.md", page, SITE_URL, EXAMPLE)
+    assert printed.count("data-print-address=") == 1
+    assert (
+        '<a href="../../relationship/trust-and-safety/" '
+        'data-print-address="therapy.riverside-counselling.example/relationship/trust-and-safety">'
+    ) in printed
