@@ -31,6 +31,7 @@ from sitebuild import PROJECT_ROOT, BuildError, palette
 WIDTH, HEIGHT = 1200, 630
 MAX_BYTES = 200_000
 CACHE_DIR = PROJECT_ROOT / "build" / "social-cards"
+MAX_CACHED = 500  # cards (about 20 KB each) kept in the cache
 SITE_FOLDER = "assets/social"
 
 FONT_PACKAGE = "font_source_sans_pro"
@@ -208,8 +209,12 @@ def _ellipsized(text: str, font: ImageFont.FreeTypeFont, width: int) -> str:
 def card_png(card: Card, cache_dir: Path = CACHE_DIR) -> tuple[bytes, bool]:
     """The card's PNG and whether it was drawn now (False: it came from the cache)."""
     cached = cache_dir / f"{cache_key(card)}.png"
-    if cached.is_file():
-        return cached.read_bytes(), False
+    try:
+        png = cached.read_bytes()
+        os.utime(cached)  # recently used: kept when the cache is pruned
+        return png, False
+    except FileNotFoundError:
+        pass  # not drawn yet, or pruned meanwhile by another build
     png = draw(card)
     if len(png) > MAX_BYTES:
         raise BuildError(f"The link-preview card for '{card.title}' is {len(png)} bytes (limit {MAX_BYTES}).")
@@ -238,5 +243,20 @@ def write_cards(site_dir: Path, cards: Mapping[str, Card], cache_dir: Path = CAC
             stats.drawn += 1
         else:
             stats.reused += 1
+    prune(cache_dir)
     stats.seconds = time.perf_counter() - started
     return stats
+
+
+def prune(cache_dir: Path, keep: int = MAX_CACHED) -> None:
+    """Keep only the most recently used cards, so builds for many addresses (tests) do not fill the disk."""
+    entries = sorted(cache_dir.glob("*.png"), key=_last_used, reverse=True)
+    for entry in entries[keep:]:
+        entry.unlink(missing_ok=True)
+
+
+def _last_used(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except FileNotFoundError:
+        return 0.0

@@ -141,3 +141,14 @@ def test_short_address_is_written_as_on_paper() -> None:
     assert short_address("http://127.0.0.1:8000/practice-site/handouts/motivation/") == (
         "127.0.0.1:8000/practice-site/handouts/motivation"
     )
+
+
+def test_the_cache_keeps_only_the_most_recently_used_cards(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    cards = {f"assets/social/{n}.png": social_card.Card(**{**CARD.__dict__, "title": f"Page {n}"}) for n in range(3)}
+    social_card.write_cards(tmp_path / "site", cards, cache)
+    assert len(list(cache.glob("*.png"))) == 3
+    social_card.prune(cache, keep=2)
+    assert len(list(cache.glob("*.png"))) == 2
+    # A pruned card is simply drawn again.
+    assert social_card.write_cards(tmp_path / "site", cards, cache).drawn == 1
