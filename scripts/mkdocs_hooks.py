@@ -85,8 +85,7 @@ def on_page_content(html: str, page, config, files) -> str:
     html = _built(practice_pages.expand, html, practice, where)
     html = _built(offline.expand_controls, html, url)
     lang = config["theme"]["language"]
-    # MkDocs ends site_url with "/"; a bare config without one still builds.
-    site_url = config["site_url"] or ""
+    site_url = _site_url(config)
     html = _built(posters.expand_markers, html, lang, practice, site_url, where)
     html = _built(sharing_kit.expand_markers, html, lang, practice, url, site_url, where)
     address = page.canonical_url or site_url + page.url
@@ -97,11 +96,15 @@ def on_page_content(html: str, page, config, files) -> str:
 def on_page_context(context, page, config, nav):
     # Link previews: the page's Open Graph and Twitter tags, and its card, drawn after the build.
     practice = config["extra"]["practice"]
-    # MkDocs ends site_url with "/"; a bare config without one still builds.
-    site_url = config["site_url"] or ""
+    site_url = _site_url(config)
     context["link_preview"] = link_preview.preview_for(page, practice, site_url, config["site_description"])
     _cards[social_card.site_path(page.url)] = link_preview.page_card(page, practice, site_url)
     return context
+
+
+def _site_url(config) -> str:
+    """The site's final address; MkDocs ends it with "/". A bare config without one still builds."""
+    return config["site_url"] or ""
 
 
 def _built(step, *args):
