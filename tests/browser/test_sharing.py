@@ -96,6 +96,11 @@ def clipboard_context(context: BrowserContext, site_url: str) -> BrowserContext:
     return context
 
 
+def requests_since(traffic, before: int) -> list[str]:
+    """Requests made after a point, less the site's icon, which the browser fetches on its own schedule."""
+    return [url for url in traffic.requests[before:] if not re.search(r"/(favicon|apple-touch-icon)[^/]*$", url)]
+
+
 def share_button(page: Page) -> Locator:
     return page.locator("[data-share-page] button")
 
@@ -114,7 +119,7 @@ def test_copy_link_copies_the_page_address_and_requests_nothing(
     expect(status).to_have_text("Link copied. You can paste it into an email or a message.")
     # The address only: no query, no fragment, nothing else.
     assert page.evaluate("navigator.clipboard.readText()") == site_url + path
-    assert traffic.requests[before:] == []
+    assert requests_since(traffic, before) == []
     assert traffic.errors == []
 
 
@@ -175,3 +180,23 @@ def test_the_share_button_is_not_printed(page: Page, site_url: str) -> None:
     expect(share_button(page)).to_be_visible()
     page.emulate_media(media="print")
     expect(share_button(page)).to_be_hidden()
+
+
+def test_copy_message_copies_the_message_with_its_address(
+    clipboard_context: BrowserContext, page: Page, site_url: str, traffic
+) -> None:
+    page.goto(site_url + "for-therapists/")
+    page.wait_for_load_state("networkidle")
+    text_message = page.locator(".client-message").filter(has_text="Text message")
+    before = len(traffic.requests)
+    text_message.get_by_role("button", name="Copy message").click()
+    expect(text_message.get_by_role("status")).to_have_text("Message copied.")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == text_message.locator(".client-message__text").inner_text().strip()
+    assert copied.endswith(site_url + "self-check/check-in/")
+    email = page.locator(".client-message").first
+    email.get_by_role("button", name="Copy message").click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith("Subject: Before we meet\n")
+    assert site_url in copied
+    assert requests_since(traffic, before) == []
