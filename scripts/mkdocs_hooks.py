@@ -1,5 +1,6 @@
 """MkDocs hooks: a thin adapter over the plain functions in ``sitebuild``."""
 
+import logging
 import os
 import sys
 from pathlib import Path
@@ -19,18 +20,26 @@ from sitebuild import (  # noqa: E402
     csp,
     forms,
     glossary,
+    link_preview,
     offline,
     palette,
+    posters,
     practice_pages,
+    print_address,
     review,
     runtime,
+    sharing_kit,
     snapshot,
+    social_card,
     theme_markup,
     wheel,
 )
 from sitebuild.practice import PRACTICE_FILE, load_practice  # noqa: E402
 
 PRACTICE_CSS = "assets/stylesheets/practice.css"
+log = logging.getLogger("mkdocs.hooks.sharing")
+# Each page's link-preview card (site path -> card), gathered while pages render, drawn after.
+_cards: dict[str, social_card.Card] = {}
 
 
 def on_config(config):
@@ -48,6 +57,7 @@ def on_config(config):
         config["theme"]["logo"] = practice.logo
     config["extra"]["practice"] = practice
     config["extra_css"].append(PRACTICE_CSS)
+    _cards.clear()
     if config["nav"]:
         config["nav"] = practice_pages.visible_nav(config["nav"], practice)
     return config
@@ -68,6 +78,9 @@ def on_files(files, config):
     for questionnaire_id in forms.questionnaire_ids():
         content = _run_step(forms.paper_page_markdown, questionnaire_id, lang)
         files.append(File.generated(config, forms.paper_source_path(questionnaire_id), content=content))
+        # And a waiting-room poster that leads to the check.
+        content = _run_step(posters.poster_page_markdown, questionnaire_id, lang)
+        files.append(File.generated(config, posters.poster_source_path(questionnaire_id), content=content))
     colours = palette.stylesheet(config["extra"]["practice"].colours)
     files.append(File.generated(config, PRACTICE_CSS, content=colours))
     return files
@@ -82,7 +95,27 @@ def on_page_content(html: str, page, config, files) -> str:
     html = _run_step(practice_pages.expand, html, practice, where)
     html = _run_step(review.expand, html, practice.review, practice.name, where)
     html = _run_step(offline.expand_controls, html, url)
-    return _run_step(forms.expand_markers, html, config["theme"]["language"], url, where, practice)
+    lang = config["theme"]["language"]
+    site_url = _site_url(config)
+    html = _run_step(posters.expand_markers, html, lang, practice, site_url, where)
+    html = _run_step(sharing_kit.expand_markers, html, lang, practice, url, site_url, where)
+    address = page.canonical_url or site_url + page.url
+    html = _run_step(print_address.add_print_address, html, where, address, site_url, practice)
+    return _run_step(forms.expand_markers, html, lang, url, where, practice)
+
+
+def on_page_context(context, page, config, nav):
+    # Link previews: the page's Open Graph and Twitter tags, and its card, drawn after the build.
+    practice = config["extra"]["practice"]
+    site_url = _site_url(config)
+    context["link_preview"] = link_preview.preview_for(page, practice, site_url, config["site_description"])
+    _cards[social_card.site_path(page.url)] = link_preview.page_card(page, practice, site_url)
+    return context
+
+
+def _site_url(config) -> str:
+    """The site's final address; MkDocs ends it with "/". A bare config without one still builds."""
+    return config["site_url"] or ""
 
 
 def _run_step(step, *args):
@@ -110,6 +143,8 @@ def on_post_build(config) -> None:
     domain = config["extra"]["practice"].domain
     if domain:
         (site_dir / "CNAME").write_text(domain + "\n", encoding="utf-8")
+    stats = _run_step(social_card.write_cards, site_dir, _cards)
+    log.info(f"Link-preview cards: {stats.drawn} drawn, {stats.reused} from the cache, in {stats.seconds:.2f} s")
     # Last: the offline copy's service worker lists every built file.
     _run_step(offline.write_service_worker, site_dir)
 

@@ -45,6 +45,11 @@ def paper_source_path(questionnaire_id: str) -> str:
     return f"self-check/paper/{questionnaire_id}.md"
 
 
+def load_for_page(questionnaire_id: str, lang: str, where: str):
+    """A questionnaire a page asks for, or a build error naming the page."""
+    return _questionnaire(questionnaire_id, lang, where)
+
+
 def _questionnaire(questionnaire_id: str, lang: str, where: str):
     known = list_questionnaires()
     if questionnaire_id not in known:
@@ -55,9 +60,14 @@ def _questionnaire(questionnaire_id: str, lang: str, where: str):
         raise BuildError(f"{where}: {error}") from error
 
 
+def estimated_minutes(questionnaire) -> int:
+    """About how long a check takes, as the form and the poster say."""
+    return max(1, math.ceil(len(questionnaire.items) * SECONDS_PER_ITEM / 60))
+
+
 def render_form(questionnaire, url: UrlFor, practice=None) -> str:
     """The on-screen check; ``practice`` adds its contact and crisis lines to results."""
-    minutes = max(1, math.ceil(len(questionnaire.items) * SECONDS_PER_ITEM / 60))
+    minutes = estimated_minutes(questionnaire)
     paper_url = url(paper_path(questionnaire.id))
     return templates.render(
         "partials/selfcheck/form.html",

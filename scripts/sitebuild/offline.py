@@ -31,8 +31,11 @@ CONTROLS_MARKER = re.compile(r"<!--\s*offline-copy:\s*controls\s*-->")
 CONTROLS_SCRIPT = "assets/javascripts/offline/controls.js"
 
 # Never kept: the worker itself, source maps, the compressed sitemap, the custom-domain
-# file, the 404 page, and search stemmers for other languages.
-SKIPPED = re.compile(r"^(?:service-worker\.js|CNAME|404\.html|sitemap\.xml\.gz|assets/javascripts/lunr/.*)$|\.map$")
+# file, the 404 page, search stemmers for other languages, and the link-preview
+# cards (only other sites fetch those, to preview a shared link).
+SKIPPED = re.compile(
+    r"^(?:service-worker\.js|CNAME|404\.html|sitemap\.xml\.gz|assets/javascripts/lunr/.*|assets/social/.*)$|\.map$"
+)
 # Kept only if the browser asks for them: the standard library archive is
 # needed only when the start-up snapshot cannot be used.
 ON_DEMAND = re.compile(r"^pyodide/python_stdlib\.zip$")

@@ -1,0 +1,86 @@
+// Sharing buttons. "Share this page" (partials/sharing/share-button.html):
+// the browser's own share sheet where it has one (Web Share API), else the
+// page's address copied to the clipboard with a visible, announced
+// confirmation. It shares the page's address only, never answers or results,
+// and loads nothing. "Copy message" (partials/sharing/messages.html) copies a
+// message ready to paste. Their words come from the markup's data attributes.
+
+import { onEveryPage } from "../pages.js";
+
+// Cleared first, so the same words are announced again on a second press.
+function announce(status, text) {
+  status.textContent = "";
+  requestAnimationFrame(() => {
+    status.textContent = text;
+  });
+}
+
+// The page's address without query or fragment: nothing but the page itself.
+const pageAddress = () => `${location.origin}${location.pathname}`;
+
+const canShare = () => typeof navigator.share === "function";
+
+function wireShareButton(root) {
+  const button = root.querySelector("button");
+  const status = root.querySelector("[role=status]");
+  button.textContent = canShare() ? button.dataset.labelShare : button.dataset.labelCopy;
+
+  const say = (text) => announce(status, text);
+
+  const copy = async (address) => {
+    try {
+      await navigator.clipboard.writeText(address);
+      say(status.dataset.copied);
+    } catch {
+      say(`${status.dataset.failed} ${address}`);
+    }
+  };
+
+  const onClick = async () => {
+    const address = pageAddress();
+    if (!canShare()) return copy(address);
+    try {
+      await navigator.share({ url: address });
+    } catch (error) {
+      // The visitor closed the share sheet: nothing to do. Any other failure: copy instead.
+      if (error?.name !== "AbortError") await copy(address);
+    }
+  };
+
+  button.addEventListener("click", onClick);
+  root.hidden = false;
+  return {
+    release() {
+      button.removeEventListener("click", onClick);
+    },
+  };
+}
+
+onEveryPage("[data-share-page]", wireShareButton);
+
+// "Copy message" under each message ready to paste (therapists' page): the
+// message's own text, copied to the clipboard, with an announced confirmation.
+function wireCopyMessage(root) {
+  const button = root.querySelector("button");
+  const status = root.querySelector("[role=status]");
+  const message = root.closest("figure").querySelector(".client-message__text");
+  const onClick = async () => {
+    // innerText keeps the message's paragraphs and line breaks as a person sees them.
+    const text = message.innerText.trim();
+    try {
+      await navigator.clipboard.writeText(text);
+      announce(status, status.dataset.copied);
+    } catch {
+      announce(status, status.dataset.failed);
+    }
+  };
+  button.addEventListener("click", onClick);
+  root.hidden = false;
+  return {
+    release() {
+      button.removeEventListener("click", onClick);
+    },
+  };
+}
+
+onEveryPage("[data-copy-message]", wireCopyMessage);
