@@ -1,5 +1,6 @@
 """The practice's settings: validated with clear errors, then applied to the site."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -33,19 +34,23 @@ def with_change(path: str, value: object) -> dict:
     return settings
 
 
-# Each wrong setting, and what the error must say (the key, and what is allowed).
+# Each wrong setting, and what the error must say (the line, the key, and what is allowed).
 INVALID = [
     ("name", ..., r"practice\.yml: name: is required"),
-    ("name", "  ", r"practice\.yml: name: is required"),
-    ("nmae", "Typo", r"practice\.yml: nmae: unknown setting \(did you mean 'name'\?\)"),
+    ("name", "  ", r"practice\.yml, line \d+: name: is required"),
+    ("nmae", "Typo", r"practice\.yml, line \d+: nmae: unknown setting \(did you mean 'name'\?\)"),
     ("contact.emial", "a@b.org", r"contact\.emial: unknown setting \(did you mean 'email'\?\)"),
     ("contact.email", "not-an-address", r"contact\.email: 'not-an-address' is not an email address"),
+    ("contact.email", "mailto:a@b.org", r"contact\.email: write the address alone, without 'mailto:' .*: a@b\.org"),
     ("contact.phone", "call us!", r"contact\.phone: 'call us!' is not a phone number"),
+    ("contact.phone", "tel:+1 902 555 0143", r"contact\.phone: write the number alone, without 'tel:' .*: \+1 902"),
     (
         "contact.booking_url",
         "www.example.org/book",
         r"contact\.booking_url: .* is not a web address starting with https://",
     ),
+    ("contact.booking_url", "http://example.org/book", r"contact\.booking_url: .* starting with https://"),
+    ("contact.booking_url", "https://trusted.org@evil.example/", r"booking_url: .* has a name before '@'"),
     ("colours.primary", "#12345", r"colours\.primary: '#12345' is not a colour"),
     ("colours.primary", "sky", r"colours\.primary: 'sky' is not a colour: use hex .* or one of: red"),
     ("colours.primary", "yellow", r"colours\.primary: '#ffec3d' has a contrast of 1\.\d:1 with white.*for example '#"),
@@ -54,7 +59,7 @@ INVALID = [
     (
         "crisis_lines.0",
         {"name": "Line", "hours": "Any time"},
-        r"crisis_lines\[0\]: a crisis line needs at least one way",
+        r"line \d+: crisis_lines\[0\]: a crisis line needs at least one way",
     ),
     ("crisis_lines.1.url", "ftp://x", r"crisis_lines\[1\]\.url: 'ftp://x' is not a web address"),
     ("crisis_lines.0.hour", "Any time", r"crisis_lines\[0\]\.hour: unknown setting \(did you mean 'hours'\?\)"),
@@ -64,20 +69,150 @@ INVALID = [
     ("domain", "https://therapy.example.org", r"domain: 'https://therapy\.example\.org' is not a domain name"),
     ("language", "English", r"language: 'English' is not a language code"),
     ("logo", "images/missing.svg", r"logo: 'images/missing\.svg' is not a file in docs/"),
+    # A file setting stays inside docs/ and is an image (never another site, never a file elsewhere).
+    ("logo", "/etc/hostname", r"logo: '/etc/hostname' must be a path inside docs/"),
+    ("logo", "../practice.yml", r"logo: '\.\./practice\.yml' must stay inside docs/"),
+    ("logo", "//host/logo.png", r"logo: '//host/logo\.png' must be a path inside docs/"),
+    ("logo", "https://example.org/logo.png", r"logo: 'https://example\.org/logo\.png' must be a path inside docs/"),
+    ("logo", "index.md", r"logo: 'index\.md' must be an image"),
     # The theme prints some settings into its HTML as they are: no markup, no quote that ends an attribute.
     ("name", "<b>Open Door</b>", r"name: '<b>Open Door</b>' cannot contain <, > or \""),
     ("region", 'The "North"', r"region: 'The \"North\"' cannot contain <, > or \""),
     ("contact.booking_url", "https://x.org/`onclick", r"contact\.booking_url: 'https://x\.org/`onclick' is not a web"),
+    # Text that reads differently from what it is, or that would not fit.
+    ("name", "Open\u202eDoor", r"name: contains an invisible control character \(U\+202E\)"),
+    ("region", "North\x07", r"region: contains an invisible control character \(U\+0007\)"),
+    ("name", "N" * 100_000, r"name: is 100,000 characters long; the limit is 80"),
+    ("contact.address", "A" * 201, r"contact\.address: is 201 characters long; the limit is 200"),
     # YAML reads unquoted numbers as numbers: a leading + or 0 would be lost.
     ("contact.phone", 441632960123, r"contact\.phone: 441632960123 must be text: put it in quotes"),
     ("crisis_lines.0.phone", 988, r"crisis_lines\[0\]\.phone: 988 must be text: put it in quotes"),
 ]
 
 
-@pytest.mark.parametrize(("path", "value", "message"), INVALID, ids=[f"{p}={v!r}" for p, v, _ in INVALID])
-def test_invalid_setting_names_the_key(path: str, value: object, message: str) -> None:
-    with pytest.raises(PracticeConfigError, match=message):
-        parse_practice(with_change(path, value), "practice.yml", DOCS)
+def _build_fails_with(tmp_path: Path, text: str, message: str) -> None:
+    practice_file = tmp_path / "practice.yml"
+    practice_file.write_text(text, encoding="utf-8")
+    completed = run_build(tmp_path / "site", "http://127.0.0.1:8000/", practice_file)
+    assert completed.returncode != 0, "the build should have failed"
+    assert re.search(message, completed.stderr), completed.stderr[-2000:]
+    assert "Traceback" not in completed.stderr
+
+
+@pytest.mark.parametrize(("path", "value", "message"), INVALID, ids=[f"{p}={v!r:.40}" for p, v, _ in INVALID])
+def test_invalid_setting_fails_a_real_build_naming_the_line_and_key(
+    tmp_path: Path, path: str, value: object, message: str
+) -> None:
+    _build_fails_with(tmp_path, yaml.safe_dump(with_change(path, value), allow_unicode=True), message)
+
+
+TEMPLATE = (PROJECT_ROOT / "practice.yml").read_text(encoding="utf-8")
+
+# The common ways a person typing into the template gets YAML wrong: (what they changed, what they
+# typed instead, the message naming the line to change and showing the fix).
+TYPED_MISTAKES = [
+    (
+        "  email:\n  phone:\n  address:\n  booking_url:\n",
+        '  phone: "902 555 0143"\nemail: hello@example.org\n',
+        r"practice\.yml, line 34: email: this setting belongs under 'contact:'\. "
+        r"Indent 'email' by two spaces under 'contact:', like 'phone' above it",
+    ),
+    (
+        "  phone:\n",
+        '\tphone: "902 555 0143"\n',
+        r"practice\.yml, line 34: this line has a tab character\. Settings are indented with spaces only",
+    ),
+    (
+        "crisis_lines:\n#  - name: Samaritans\n",
+        "crisis_lines: []\n  - name: Samaritans\n",
+        r"practice\.yml, line 42: 'crisis_lines: \[\]' says the list is empty, but list entries follow on line 43\. "
+        r"Remove the \[\] so that the line reads 'crisis_lines:'",
+    ),
+    (
+        "  address:\n",
+        "  address: Suite 3: 12 Mill Lane\n",
+        r"practice\.yml, line 35: the value of 'address' contains ': ', .* "
+        r"Put the whole value in quotes: address: \"Suite 3: 12 Mill Lane\"",
+    ),
+    (
+        "  address:\n",
+        "  address: 1234 Barrington Street #300, Halifax, NS\n",
+        r"practice\.yml, line 35: 'address' was cut short at the # .* it would be '1234 Barrington Street'\. "
+        r"If the # is part of it, put the whole value in quotes: address: \"1234 Barrington Street #300, Halifax, NS\"",
+    ),
+    (
+        '  primary: "#1d5c57"\n',
+        "  primary: #0b3d5c\n",
+        r"practice\.yml, line 26: 'primary' is empty: a value that starts with # is read as a note\. "
+        r"Put it in quotes: primary: \"#0b3d5c\"",
+    ),
+    (
+        "  phone:\n",
+        "  phone: +19025550143\n",
+        r"practice\.yml, line 34: contact\.phone: \+19025550143 must be text: put it in quotes, "
+        r"for example phone: \"\+19025550143\"",
+    ),
+    (
+        "  email:\n",
+        "  email: mailto:hello@example.org\n",
+        r"practice\.yml, line 33: contact\.email: write the address alone, without 'mailto:'",
+    ),
+    (
+        "region:\n",
+        "region: 'O'Brien Street'\n",
+        r"practice\.yml, line 17: a quoted value ends too early .* put it in double quotes",
+    ),
+    (
+        "  phone:\n",
+        '  phone: "902 555 0143"\n    address: 1 Main Street\n',
+        r"practice\.yml, line 35: .*indented",
+    ),
+    (
+        "crisis_lines:\n#  - name: Samaritans\n",
+        'crisis_lines:\n  - name: Samaritans\n  phone: "116 123"\n',
+        r"practice\.yml, line 44: 'phone' is not lined up with the settings of the list entry above it",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("original", "typed", "message"), TYPED_MISTAKES, ids=[typed.strip()[:40] for _, typed, _ in TYPED_MISTAKES]
+)
+def test_a_typed_mistake_fails_a_real_build_naming_the_line_and_the_fix(
+    tmp_path: Path, original: str, typed: str, message: str
+) -> None:
+    assert original in TEMPLATE
+    _build_fails_with(tmp_path, TEMPLATE.replace(original, typed, 1), message)
+
+
+def _uncommented_examples(text: str) -> list[str]:
+    """The template with each block of commented-out settings uncommented as it stands (one block at a time)."""
+    lines = text.split("\n")
+    blocks, start = [], None
+    for index, line in enumerate([*lines, ""]):
+        if line.startswith("#  "):
+            start = index if start is None else start
+        elif start is not None:
+            blocks.append((start, index))
+            start = None
+    return ["\n".join(lines[:a] + [line[1:] for line in lines[a:b]] + lines[b:]) for a, b in blocks]
+
+
+def test_the_templates_commented_examples_are_valid_when_uncommented(tmp_path: Path) -> None:
+    examples = _uncommented_examples(TEMPLATE)
+    assert examples, "the template has a commented example"
+    for text in examples:
+        path = tmp_path / "practice.yml"
+        path.write_text(text, encoding="utf-8")
+        assert load_practice(path, DOCS).crisis_lines
+
+
+@pytest.mark.parametrize(
+    ("written", "dialled"),
+    [("+1 902 555 0143 ext. 2", "tel:+19025550143;ext=2"), ("902-555-0143 x 12", "tel:9025550143;ext=12")],
+)
+def test_a_phone_number_can_have_an_extension(written: str, dialled: str) -> None:
+    assert parse_practice({"name": "P", "contact": {"phone": written}}, "practice.yml").contact.phone_uri == dialled
 
 
 def test_the_example_practice_is_valid() -> None:
@@ -134,7 +269,7 @@ def test_a_setting_written_twice_fails_naming_it_and_its_lines(tmp_path: Path) -
     # The template's empty "domain:" left below a domain typed at the top would silently remove it.
     path = tmp_path / "practice.yml"
     path.write_text("name: Open Door\ndomain: therapy.example.org\nlanguage: en\ndomain:\n", encoding="utf-8")
-    with pytest.raises(PracticeConfigError, match=r"practice\.yml: .*'domain' is set twice \(lines 2 and 4\)"):
+    with pytest.raises(PracticeConfigError, match=r"practice\.yml, line 4: 'domain' is set twice \(lines 2 and 4\)"):
         load_practice(path, DOCS)
 
 
@@ -157,13 +292,6 @@ def write_settings(tmp_path: Path, settings: dict) -> Path:
     path = tmp_path / "practice.yml"
     path.write_text(yaml.safe_dump(settings), encoding="utf-8")
     return path
-
-
-def test_a_real_build_fails_loudly_naming_the_file_and_key(tmp_path: Path) -> None:
-    practice_file = write_settings(tmp_path, with_change("contact.emial", "a@b.org"))
-    completed = run_build(tmp_path / "site", "http://127.0.0.1:8000/", practice_file)
-    assert completed.returncode != 0
-    assert "practice.yml: contact.emial: unknown setting (did you mean 'email'?)" in completed.stderr
 
 
 def test_cname_is_written_only_with_a_custom_domain(tmp_path: Path) -> None:
