@@ -221,7 +221,7 @@ def _colours(settings: "_Settings") -> palette.Colours:
         raw = settings.raw.get(key, getattr(DEFAULT_COLOURS, key))
         try:
             values[key] = palette.parse_colour(raw)
-            palette.check_contrast(values[key])
+            palette.check_contrast(values[key], key)
         except palette.ColourError as error:
             raise settings.error(key, str(error)) from error
     return palette.Colours(**values)

@@ -1,5 +1,6 @@
 """The practice's settings: validated with clear errors, then applied to the site."""
 
+import colorsys
 import re
 from pathlib import Path
 
@@ -53,8 +54,14 @@ INVALID = [
     ("contact.booking_url", "https://trusted.org@evil.example/", r"booking_url: .* has a name before '@'"),
     ("colours.primary", "#12345", r"colours\.primary: '#12345' is not a colour"),
     ("colours.primary", "sky", r"colours\.primary: 'sky' is not a colour: use hex .* or one of: red"),
-    ("colours.primary", "yellow", r"colours\.primary: '#ffec3d' has a contrast of 1\.\d:1 with white.*for example '#"),
-    ("colours.accent", "#ffcc00", r"colours\.accent: '#ffcc00' has a contrast of"),
+    (
+        "colours.primary",
+        "#e0457b",
+        r"colours\.primary: '#e0457b' has a contrast of 4\.0:1 with white text and 4\.4:1 with near-black text; "
+        r"WCAG AA needs 4\.5:1 for the text on the header and the main buttons\. The nearest shade of the same "
+        r"colour that works is '#[0-9a-f]{6}'",
+    ),
+    ("colours.accent", "#e92063", r"colours\.accent: '#e92063' has a contrast of .* text on buttons you point at"),
     ("crisis_lines.0.phone", "help", r"crisis_lines\[0\]\.phone: 'help' is not a phone number"),
     (
         "crisis_lines.0",
@@ -236,11 +243,79 @@ def test_only_a_name_is_needed() -> None:
     assert practice.description and practice.language == "en" and not practice.hidden_sections
 
 
-@pytest.mark.parametrize("colour", [*palette.PALETTE_NAMES.values(), "#1d5c57", "#6a2c91"])
-def test_dark_palette_shades_reach_aa_on_the_dark_background(colour: str) -> None:
-    css = palette.stylesheet(palette.Colours(primary=colour, accent=colour))
-    dark = [line.split(":")[1].strip(" ;") for line in css.splitlines() if "--md-typeset-a-color" in line]
-    assert palette.contrast(dark[0], palette.SLATE_BACKGROUND) >= palette.AA_TEXT
+def _scheme_variables(css: str) -> dict[str, dict[str, str]]:
+    """The stylesheet's custom properties, by selector."""
+    blocks = re.findall(r"([^{}]+)\{([^}]*)\}", re.sub(r"/\*.*?\*/", "", css, flags=re.DOTALL))
+    return {selector.strip(): dict(re.findall(r"(--[\w-]+):\s*([^;]+);", body)) for selector, body in blocks}
+
+
+BRAND_COLOURS = [
+    *palette.PALETTE_NAMES.values(),
+    "#1d5c57",
+    "#6a2c91",
+    "#fff3b0",  # pale yellow
+    "#ffcc00",  # bright yellow
+    "#f7c6d9",  # pale pink
+    "#00ff7f",  # bright green
+    "#ffffff",
+    "#000000",
+]
+
+
+@pytest.mark.parametrize("colour", BRAND_COLOURS)
+def test_any_brand_colour_gets_readable_text_in_light_and_dark(colour: str) -> None:
+    variables = _scheme_variables(palette.stylesheet(palette.Colours(primary=colour, accent=colour)))
+    light_primary = variables['[data-md-color-primary="custom"]']
+    light_accent = variables['[data-md-color-accent="custom"]']
+    dark_primary = variables['[data-md-color-scheme="slate"][data-md-color-primary="custom"]']
+    dark_accent = variables['[data-md-color-scheme="slate"][data-md-color-accent="custom"]']
+    # The header and buttons: the practice's own colour, unchanged, with white or near-black text on it.
+    assert light_primary["--md-primary-fg-color"] == colour
+    assert light_primary["--md-primary-bg-color"] in palette.TEXT_COLOURS
+    assert palette.contrast(light_primary["--md-primary-bg-color"], colour) >= palette.AA_TEXT
+    # Links and links you point at, on the page's background in each scheme; text on the accent.
+    for link, background in (
+        (light_primary["--md-typeset-a-color"], palette.WHITE),
+        (light_accent["--md-accent-fg-color"], palette.WHITE),
+        (dark_primary["--md-typeset-a-color"], palette.SLATE_BACKGROUND),
+        (dark_accent["--md-accent-fg-color"], palette.SLATE_BACKGROUND),
+    ):
+        assert palette.contrast(link, background) >= palette.AA_TEXT, (link, background)
+    for accents in (light_accent, dark_accent):
+        assert palette.contrast(accents["--md-accent-bg-color"], accents["--md-accent-fg-color"]) >= palette.AA_TEXT
+
+
+def _hue(colour: str) -> float:
+    return colorsys.rgb_to_hls(*(int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)))[0]
+
+
+def test_a_pale_colours_link_shade_keeps_its_hue() -> None:
+    # Mixing with black turned a pale yellow into a muddy khaki; the link shade stays yellow.
+    link = palette.readable_on("#fff3b0", palette.WHITE)
+    assert palette.contrast(link, palette.WHITE) >= palette.AA_TEXT
+    assert _hue(link) == pytest.approx(_hue("#fff3b0"), abs=0.01)
+    assert colorsys.rgb_to_hls(*(int(link[i : i + 2], 16) / 255 for i in (1, 3, 5)))[2] > 0.9
+
+
+@pytest.mark.parametrize("colour", ["#e0457b", "#e92063", "#ef5552", "#009485", "#777777", "#3c9d5d"])
+def test_a_refused_colours_suggestion_passes_and_keeps_its_hue(colour: str) -> None:
+    try:
+        palette.check_contrast(colour)
+    except palette.ColourError:
+        suggestion = palette.nearest_carrying_text(colour)
+        palette.check_contrast(suggestion)
+        assert _hue(suggestion) == pytest.approx(_hue(colour), abs=0.01)
+        message = re.escape(f"The nearest shade of the same colour that works is '{suggestion}'")
+        with pytest.raises(palette.ColourError, match=message):
+            palette.check_contrast(colour)
+    else:
+        assert max(palette.contrast(text, colour) for text in palette.TEXT_COLOURS) >= palette.AA_TEXT
+
+
+def test_every_offered_palette_name_passes() -> None:
+    for name, colour in palette.PALETTE_NAMES.items():
+        palette.check_contrast(palette.parse_colour(name))
+        assert palette.parse_colour(name) == colour
 
 
 def test_contrast_is_computed_as_wcag_defines_it() -> None:
