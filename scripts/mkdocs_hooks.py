@@ -27,7 +27,7 @@ from sitebuild import (  # noqa: E402
     validity,
     wheel,
 )
-from sitebuild.practice import PRACTICE_FILE, load_practice  # noqa: E402
+from sitebuild.practice import PRACTICE_FILE, load_practice, published_url  # noqa: E402
 
 PRACTICE_CSS = "assets/stylesheets/practice.css"
 
@@ -40,6 +40,7 @@ def on_config(config):
     practice_file = Path(os.environ.get("PRACTICE_FILE", PRACTICE_FILE))
     practice = _built(load_practice, practice_file, Path(config["docs_dir"]))
     _built(forms.check_language, practice.language, practice_file.name)
+    config["site_url"] = published_url(config["site_url"], practice.domain)
     config["site_name"] = practice.name
     config["site_description"] = practice.description
     config["theme"]["language"] = practice.language

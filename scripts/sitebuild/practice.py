@@ -164,6 +164,23 @@ class Practice:
         return [key for key, shown in self.sections.items() if not shown]
 
 
+# Addresses of a preview on this computer: a domain in practice.yml does not replace them.
+_LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "0.0.0.0"}
+
+
+def published_url(site_url: str, domain: str | None) -> str:
+    """The address the site is built for: ``https://<domain>/`` when the practice has a domain.
+
+    The deploy passes the GitHub address it knows at that moment, which stays the
+    ``github.io/<repo>/`` one until the custom domain is set in GitHub's settings; the
+    domain in practice.yml wins, so canonical links, the sitemap and the 404 page are
+    right from the first build. A local preview keeps its own address.
+    """
+    if not domain or urlsplit(site_url).hostname in _LOCAL_HOSTS:
+        return site_url
+    return f"https://{domain}/"
+
+
 def load_practice(path: Path = PRACTICE_FILE, docs_dir: Path | None = None) -> Practice:
     """Read and validate a practice file; a mistake names the line to change and shows the fix."""
     where = path.name

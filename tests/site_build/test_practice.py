@@ -9,7 +9,13 @@ import yaml
 from building import run_build
 
 from sitebuild import PROJECT_ROOT, palette, practice_pages
-from sitebuild.practice import INTERNATIONAL_CRISIS_LINES, PracticeConfigError, load_practice, parse_practice
+from sitebuild.practice import (
+    INTERNATIONAL_CRISIS_LINES,
+    PracticeConfigError,
+    load_practice,
+    parse_practice,
+    published_url,
+)
 
 EXAMPLE = PROJECT_ROOT / "examples" / "riverside" / "practice.yml"
 DOCS = PROJECT_ROOT / "docs"
@@ -369,15 +375,43 @@ def write_settings(tmp_path: Path, settings: dict) -> Path:
     return path
 
 
-def test_cname_is_written_only_with_a_custom_domain(tmp_path: Path) -> None:
-    with_domain = run_build(tmp_path / "with", "https://therapy.riverside-counselling.example/", EXAMPLE)
+def test_a_domain_gives_the_right_address_from_the_first_build(tmp_path: Path) -> None:
+    # The deploy passes the github.io address until the domain is set in GitHub's settings.
+    site = tmp_path / "with"
+    with_domain = run_build(site, "https://harbour.github.io/therapy-guide/", EXAMPLE)
     assert with_domain.returncode == 0, with_domain.stderr
-    assert (tmp_path / "with" / "CNAME").read_text() == "therapy.riverside-counselling.example\n"
+    address = "https://therapy.riverside-counselling.example/"
+    assert (site / "CNAME").read_text() == "therapy.riverside-counselling.example\n"
+    assert f'<link rel="canonical" href="{address}">' in (site / "index.html").read_text()
+    assert f'<link rel="canonical" href="{address}privacy/">' in (site / "privacy" / "index.html").read_text()
+    sitemap = (site / "sitemap.xml").read_text()
+    assert f"<loc>{address}</loc>" in sitemap and "github.io" not in sitemap
+    not_found = (site / "404.html").read_text()
+    assert 'href="/assets/stylesheets/' in not_found and "therapy-guide" not in not_found
+
+
+def test_without_a_domain_the_address_given_is_kept_and_no_cname_written(tmp_path: Path) -> None:
+    site = tmp_path / "without"
     without = run_build(
-        tmp_path / "without", "http://127.0.0.1:8000/", write_settings(tmp_path, with_change("domain", ...))
+        site, "https://harbour.github.io/therapy-guide/", write_settings(tmp_path, with_change("domain", ...))
     )
     assert without.returncode == 0, without.stderr
-    assert not (tmp_path / "without" / "CNAME").exists()
+    assert not (site / "CNAME").exists()
+    assert '<link rel="canonical" href="https://harbour.github.io/therapy-guide/">' in (site / "index.html").read_text()
+    assert 'href="/therapy-guide/assets/stylesheets/' in (site / "404.html").read_text()
+
+
+@pytest.mark.parametrize(
+    ("site_url", "domain", "built_for"),
+    [
+        ("https://harbour.github.io/therapy-guide/", "therapy.example.org", "https://therapy.example.org/"),
+        ("http://127.0.0.1:8000/", "therapy.example.org", "http://127.0.0.1:8000/"),
+        ("http://localhost:8000/sub/", "therapy.example.org", "http://localhost:8000/sub/"),
+        ("https://harbour.github.io/therapy-guide/", None, "https://harbour.github.io/therapy-guide/"),
+    ],
+)
+def test_a_local_preview_keeps_its_address(site_url: str, domain: str | None, built_for: str) -> None:
+    assert published_url(site_url, domain) == built_for
 
 
 def test_a_language_without_questionnaire_text_fails_naming_the_setting(tmp_path: Path) -> None:
