@@ -48,12 +48,18 @@ def on_config(config):
         config["theme"]["logo"] = practice.logo
     config["extra"]["practice"] = practice
     config["extra_css"].append(PRACTICE_CSS)
+    # A hidden section's pages are not built; links to them become plain text (see on_page_markdown).
+    config["extra"]["hidden_pages"] = practice_pages.hidden_pages(config["nav"] or [], practice)
     if config["nav"]:
         config["nav"] = practice_pages.visible_nav(config["nav"], practice)
     return config
 
 
 def on_files(files, config):
+    for src_uri in config["extra"]["hidden_pages"]:
+        hidden = files.get_file_from_path(src_uri)
+        if hidden is not None:
+            files.remove(hidden)
     # A paper version of each questionnaire, generated from its data.
     lang = config["theme"]["language"]
     for questionnaire_id in forms.questionnaire_ids():
@@ -109,7 +115,11 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     # become linked author-year text plus the page's own reference list; the
     # "reviewed" front matter becomes a visible line. An unknown key stops the build.
     docs_dir = Path(config["docs_dir"])
+    practice = config["extra"]["practice"]
     try:
+        # Before rendering, so that no table of contents or link keeps a hidden section.
+        markdown = practice_pages.drop_hidden_audiences(markdown, practice, page.file.src_uri)
+        markdown = practice_pages.unlink_pages(markdown, page.file.src_uri, config["extra"]["hidden_pages"])
         if page.meta.get("explain_terms", True):
             markdown = glossary.mark_terms(markdown, glossary.load_terms(docs_dir / glossary.GLOSSARY_FILE))
         return citations.render_page(

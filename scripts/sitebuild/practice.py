@@ -18,11 +18,15 @@ from sitebuild import PROJECT_ROOT, BuildError, palette, strict_yaml, yaml_mista
 
 PRACTICE_FILE = PROJECT_ROOT / "practice.yml"
 
-# Audience sections a practice can hide, and the titles they have in the navigation.
+# Audience sections a practice can hide, and the titles they have in the navigation
+# (mkdocs.yml's nav); a hidden section's pages leave the site. "In therapy" has no pages of
+# its own (the self-checks' results link to the relationship pages): it hides its part of the
+# home page.
 SECTIONS = {
     "thinking_about_therapy": "Thinking about therapy",
     "in_therapy": "In therapy",
-    "for_therapists": "For therapists and practices",
+    "for_therapists": "For therapists",
+    "handouts": "Handouts",
 }
 
 # Addresses go into double-quoted HTML attributes, so " and angle brackets are never part of one.

@@ -9,15 +9,24 @@ Pages ask for practice details with markers in their Markdown:
 and mark content meant for one audience, removed when the practice hides it:
 
     <!-- audience: for_therapists --> ... <!-- /audience -->
+
+A hidden section's pages (those under its title in the navigation) are not
+built at all, so they are in no menu, search index or sitemap; a link to one
+from another page becomes its plain text. Both happen to the Markdown, before
+it is rendered, so no table of contents lists a removed heading.
 """
 
+import posixpath
 import re
+from collections.abc import Iterable
 
 from sitebuild import BuildError, templates
 from sitebuild.practice import SECTIONS, Practice
 
 DETAIL_MARKER = re.compile(r"<!--\s*practice:\s*(?P<name>[a-z-]+)\s*-->")
 AUDIENCE_BLOCK = re.compile(r"<!--\s*audience:\s*(?P<key>[a-z_]+)\s*-->(?P<body>.*?)<!--\s*/audience\s*-->", re.DOTALL)
+# An inline Markdown link to a page of the site: [text](path.md#anchor "title").
+PAGE_LINK = re.compile(r"(?<!!)\[(?P<text>[^\]]+)\]\((?P<target>[^)\s:]+\.md)(?P<anchor>#[^)\s]*)?(?:\s+\"[^\"]*\")?\)")
 DETAIL_TEMPLATES = {
     "crisis-lines": "partials/practice/crisis-lines.html",
     "contact": "partials/practice/contact.html",
@@ -26,7 +35,7 @@ DETAIL_TEMPLATES = {
 
 
 def expand(html: str, practice: Practice, where: str) -> str:
-    """Fill in the practice's details and drop blocks for hidden audiences."""
+    """Fill in the practice's details (and drop blocks for hidden audiences, if any are left)."""
 
     def detail(match: re.Match[str]) -> str:
         name = match["name"]
@@ -34,13 +43,47 @@ def expand(html: str, practice: Practice, where: str) -> str:
             raise BuildError(f"{where}: unknown practice detail '{name}' (known: {', '.join(DETAIL_TEMPLATES)})")
         return templates.render(DETAIL_TEMPLATES[name], practice=practice)
 
+    return DETAIL_MARKER.sub(detail, drop_hidden_audiences(html, practice, where))
+
+
+def drop_hidden_audiences(text: str, practice: Practice, where: str) -> str:
+    """Remove the blocks marked for audiences the practice hides."""
+
     def audience(match: re.Match[str]) -> str:
         key = match["key"]
         if key not in SECTIONS:
             raise BuildError(f"{where}: unknown audience '{key}' (known: {', '.join(SECTIONS)})")
         return "" if key in practice.hidden_sections else match["body"]
 
-    return DETAIL_MARKER.sub(detail, AUDIENCE_BLOCK.sub(audience, html))
+    return AUDIENCE_BLOCK.sub(audience, text)
+
+
+def unlink_pages(markdown: str, page: str, removed: set[str]) -> str:
+    """Links from ``page`` to ``removed`` pages become their plain text (paths relative to docs/)."""
+
+    def link(match: re.Match[str]) -> str:
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(page), match["target"]))
+        return match["text"] if target in removed else match[0]
+
+    return PAGE_LINK.sub(link, markdown)
+
+
+def pages_under(entries: Iterable) -> set[str]:
+    """Every page path in a part of the navigation."""
+    pages: set[str] = set()
+    for entry in entries:
+        value = next(iter(entry.values())) if isinstance(entry, dict) else entry
+        if isinstance(value, list):
+            pages |= pages_under(value)
+        elif isinstance(value, str) and value.endswith(".md"):
+            pages.add(value)
+    return pages
+
+
+def hidden_pages(nav: list, practice: Practice) -> set[str]:
+    """The pages of the sections the practice hides, as listed under their titles in the navigation."""
+    hidden_titles = {SECTIONS[key] for key in practice.hidden_sections}
+    return pages_under(entry for entry in nav if isinstance(entry, dict) and set(entry) & hidden_titles)
 
 
 def visible_nav(nav: list, practice: Practice) -> list:

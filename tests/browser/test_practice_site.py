@@ -57,7 +57,7 @@ def test_home_page_invites_contact_and_hides_the_therapists_section(page: Page, 
         "href", "https://riverside-counselling.example/book"
     )
     expect(article.get_by_role("heading", name="If you are a therapist or run a practice")).to_have_count(0)
-    expect(page.locator(".md-nav--primary")).not_to_contain_text("For therapists and practices")
+    expect(page.locator(".md-nav--primary")).not_to_contain_text("For therapists")
     expect(page.locator(".md-nav--primary")).to_contain_text("In therapy")
 
 

@@ -331,8 +331,13 @@ def test_contrast_is_computed_as_wcag_defines_it() -> None:
 
 def test_hidden_audiences_leave_the_nav_and_the_pages() -> None:
     practice = load_practice(EXAMPLE, DOCS)
-    nav = [{"Home": "index.md"}, {"In therapy": []}, {"For therapists and practices": []}]
-    assert practice_pages.visible_nav(nav, practice) == [{"Home": "index.md"}, {"In therapy": []}]
+    nav = [{"Home": "index.md"}, {"The relationship": []}, {"For therapists": "for-therapists.md"}]
+    assert practice_pages.visible_nav(nav, practice) == [{"Home": "index.md"}, {"The relationship": []}]
+    assert practice_pages.hidden_pages(nav, practice) == {"for-therapists.md"}
+    markdown = "See [for therapists](../for-therapists.md#share) or [privacy](../privacy.md)."
+    assert practice_pages.unlink_pages(markdown, "relationship/index.md", {"for-therapists.md"}) == (
+        "See for therapists or [privacy](../privacy.md)."
+    )
     html = (
         "<p>a</p><!-- audience: for_therapists --><p>secret</p><!-- /audience -->"
         "<!-- audience: in_therapy --><p>b</p><!-- /audience -->"
