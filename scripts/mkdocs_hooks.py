@@ -19,6 +19,7 @@ from sitebuild import (  # noqa: E402
     csp,
     forms,
     glossary,
+    identity,
     offline,
     palette,
     practice_pages,
@@ -46,6 +47,8 @@ def on_config(config):
     config["theme"]["language"] = practice.language
     if practice.logo:
         config["theme"]["logo"] = practice.logo
+    # The browser and home-screen icons: the practice's logo, or its monogram (made in on_files).
+    config["theme"]["favicon"] = identity.favicon_path(practice)
     config["extra"]["practice"] = practice
     config["extra_css"].append(PRACTICE_CSS)
     # A hidden section's pages are not built; links to them become plain text (see on_page_markdown).
@@ -65,8 +68,11 @@ def on_files(files, config):
     for questionnaire_id in forms.questionnaire_ids():
         content = _built(forms.paper_page_markdown, questionnaire_id, lang)
         files.append(File.generated(config, forms.paper_source_path(questionnaire_id), content=content))
-    colours = palette.stylesheet(config["extra"]["practice"].colours)
+    practice = config["extra"]["practice"]
+    colours = palette.stylesheet(practice.colours)
     files.append(File.generated(config, PRACTICE_CSS, content=colours))
+    for path, content in identity.icons(practice, Path(config["docs_dir"])).items():
+        files.append(File.generated(config, path, content=content))
     return files
 
 
@@ -120,6 +126,8 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
         # Before rendering, so that no table of contents or link keeps a hidden section.
         markdown = practice_pages.drop_hidden_audiences(markdown, practice, page.file.src_uri)
         markdown = practice_pages.unlink_pages(markdown, page.file.src_uri, config["extra"]["hidden_pages"])
+        # Search results and link previews name the practice.
+        page.meta["description"] = practice_pages.page_description(page.meta.get("description"), practice)
         if page.meta.get("explain_terms", True):
             markdown = glossary.mark_terms(markdown, glossary.load_terms(docs_dir / glossary.GLOSSARY_FILE))
         return citations.render_page(

@@ -58,6 +58,7 @@ DEFAULT_TEXT_LIMIT = 300
 IMAGE_SUFFIXES = (".svg", ".png", ".jpg", ".jpeg", ".webp")
 TOP_LEVEL = (
     "name",
+    "short_name",
     "description",
     "language",
     "region",
@@ -150,6 +151,8 @@ DEFAULT_COLOURS = palette.Colours(primary="#1d5c57", accent="#6a2c91")
 class Practice:
     name: str
     description: str
+    # For narrow headers and home-screen shortcuts; the name itself when not set.
+    short_name: str = ""
     language: str = "en"
     region: str | None = None
     logo: str | None = None
@@ -220,8 +223,10 @@ def parse_practice(
     domain = settings.text("domain")
     if domain is not None and not _DOMAIN.match(domain.lower()):
         raise settings.error("domain", f"'{domain}' is not a domain name such as 'therapy.example.org' (no https://)")
+    name = settings.text("name", required=True)
     return Practice(
-        name=settings.text("name", required=True),
+        name=name,
+        short_name=settings.text("short_name") or name,
         description=settings.text("description")
         or f"How the relationship with your therapist matters, from {settings.text('name')}.",
         language=language,

@@ -5,6 +5,7 @@ Pages ask for practice details with markers in their Markdown:
     <!-- practice: crisis-lines -->   the crisis lines (or international defaults)
     <!-- practice: contact -->        how to reach the practice (nothing if none given)
     <!-- practice: call-to-action --> an invitation to get in touch, with a heading
+    <!-- practice: welcome -->        the home page's first lines: name, region, call to action
 
 and mark content meant for one audience, removed when the practice hides it:
 
@@ -31,6 +32,7 @@ DETAIL_TEMPLATES = {
     "crisis-lines": "partials/practice/crisis-lines.html",
     "contact": "partials/practice/contact.html",
     "call-to-action": "partials/practice/call-to-action.html",
+    "welcome": "partials/practice/welcome.html",
 }
 
 
@@ -90,3 +92,12 @@ def visible_nav(nav: list, practice: Practice) -> list:
     """The navigation without the sections the practice hides."""
     hidden_titles = {SECTIONS[key] for key in practice.hidden_sections}
     return [entry for entry in nav if not (isinstance(entry, dict) and set(entry) & hidden_titles)]
+
+
+def page_description(description: str | None, practice: Practice) -> str:
+    """A page's description for search results and link previews, naming the practice."""
+    text = description or practice.description
+    if practice.name.lower() in text.lower():
+        return text
+    where = f", {practice.region}" if practice.region else ""
+    return f"{text.rstrip()} From {practice.name}{where}."

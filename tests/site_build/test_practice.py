@@ -97,6 +97,7 @@ INVALID = [
     ("region", "North\x07", r"region: contains an invisible control character \(U\+0007\)"),
     ("name", "N" * 100_000, r"name: is 100,000 characters long; the limit is 80"),
     ("contact.address", "A" * 201, r"contact\.address: is 201 characters long; the limit is 200"),
+    ("short_name", "S" * 25, r"short_name: is 25 characters long; the limit is 24"),
     # YAML reads unquoted numbers as numbers: a leading + or 0 would be lost.
     ("contact.phone", 441632960123, r"contact\.phone: 441632960123 must be text: put it in quotes"),
     ("crisis_lines.0.phone", 988, r"crisis_lines\[0\]\.phone: 988 must be text: put it in quotes"),
@@ -127,63 +128,63 @@ TYPED_MISTAKES = [
     (
         "  email:\n  phone:\n  address:\n  booking_url:\n",
         '  phone: "902 555 0143"\nemail: hello@example.org\n',
-        r"practice\.yml, line 34: email: this setting belongs under 'contact:'\. "
+        r"practice\.yml, line 38: email: this setting belongs under 'contact:'\. "
         r"Indent 'email' by two spaces under 'contact:', like 'phone' above it",
     ),
     (
         "  phone:\n",
         '\tphone: "902 555 0143"\n',
-        r"practice\.yml, line 34: this line has a tab character\. Settings are indented with spaces only",
+        r"practice\.yml, line 38: this line has a tab character\. Settings are indented with spaces only",
     ),
     (
         "crisis_lines:\n#  - name: Samaritans\n",
         "crisis_lines: []\n  - name: Samaritans\n",
-        r"practice\.yml, line 42: 'crisis_lines: \[\]' says the list is empty, but list entries follow on line 43\. "
+        r"practice\.yml, line 46: 'crisis_lines: \[\]' says the list is empty, but list entries follow on line 47\. "
         r"Remove the \[\] so that the line reads 'crisis_lines:'",
     ),
     (
         "  address:\n",
         "  address: Suite 3: 12 Mill Lane\n",
-        r"practice\.yml, line 35: the value of 'address' contains ': ', .* "
+        r"practice\.yml, line 39: the value of 'address' contains ': ', .* "
         r"Put the whole value in quotes: address: \"Suite 3: 12 Mill Lane\"",
     ),
     (
         "  address:\n",
         "  address: 1234 Barrington Street #300, Halifax, NS\n",
-        r"practice\.yml, line 35: 'address' was cut short at the # .* it would be '1234 Barrington Street'\. "
+        r"practice\.yml, line 39: 'address' was cut short at the # .* it would be '1234 Barrington Street'\. "
         r"If the # is part of it, put the whole value in quotes: address: \"1234 Barrington Street #300, Halifax, NS\"",
     ),
     (
         '  primary: "#1d5c57"\n',
         "  primary: #0b3d5c\n",
-        r"practice\.yml, line 26: 'primary' is empty: a value that starts with # is read as a note\. "
+        r"practice\.yml, line 30: 'primary' is empty: a value that starts with # is read as a note\. "
         r"Put it in quotes: primary: \"#0b3d5c\"",
     ),
     (
         "  phone:\n",
         "  phone: +19025550143\n",
-        r"practice\.yml, line 34: contact\.phone: \+19025550143 must be text: put it in quotes, "
+        r"practice\.yml, line 38: contact\.phone: \+19025550143 must be text: put it in quotes, "
         r"for example phone: \"\+19025550143\"",
     ),
     (
         "  email:\n",
         "  email: mailto:hello@example.org\n",
-        r"practice\.yml, line 33: contact\.email: write the address alone, without 'mailto:'",
+        r"practice\.yml, line 37: contact\.email: write the address alone, without 'mailto:'",
     ),
     (
         "region:\n",
         "region: 'O'Brien Street'\n",
-        r"practice\.yml, line 17: a quoted value ends too early .* put it in double quotes",
+        r"practice\.yml, line 21: a quoted value ends too early .* put it in double quotes",
     ),
     (
         "  phone:\n",
         '  phone: "902 555 0143"\n    address: 1 Main Street\n',
-        r"practice\.yml, line 35: .*indented",
+        r"practice\.yml, line 39: .*indented",
     ),
     (
         "crisis_lines:\n#  - name: Samaritans\n",
         'crisis_lines:\n  - name: Samaritans\n  phone: "116 123"\n',
-        r"practice\.yml, line 44: 'phone' is not lined up with the settings of the list entry above it",
+        r"practice\.yml, line 48: 'phone' is not lined up with the settings of the list entry above it",
     ),
 ]
 

@@ -17,7 +17,13 @@ OUR_PARTIALS = PROJECT_ROOT / "overrides" / "partials"
 
 # For each copied partial: the lines we add, and the lines of the theme's we replace.
 INTENDED_CHANGES = {
-    "header.html": ({'    {% include "partials/crisis-link.html" %}'}, set()),
+    "header.html": (
+        {
+            '    {% include "partials/crisis-link.html" %}',
+            '            {% include "partials/practice/site-name.html" %}',
+        },
+        {"            {{ config.site_name }}"},
+    ),
     "search.html": (
         {"""<div class="md-search" data-md-component="search" role="dialog" aria-label="{{ lang.t('search') }}">"""},
         {'<div class="md-search" data-md-component="search" role="dialog">'},
