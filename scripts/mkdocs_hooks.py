@@ -55,6 +55,9 @@ def on_config(config):
     config["extra"]["hidden_pages"] = practice_pages.hidden_pages(config["nav"] or [], practice)
     if config["nav"]:
         config["nav"] = practice_pages.visible_nav(config["nav"], practice)
+        # The practice's own pages (docs/practice/) and team page, without editing mkdocs.yml.
+        group = practice_pages.practice_nav(practice, Path(config["docs_dir"]))
+        config["nav"] = practice_pages.with_practice_nav(config["nav"], group)
     return config
 
 
@@ -71,6 +74,8 @@ def on_files(files, config):
     practice = config["extra"]["practice"]
     colours = palette.stylesheet(practice.colours)
     files.append(File.generated(config, PRACTICE_CSS, content=colours))
+    if practice.team and files.get_file_from_path(practice_pages.TEAM_PAGE) is None:
+        files.append(File.generated(config, practice_pages.TEAM_PAGE, content=practice_pages.TEAM_PAGE_MARKDOWN))
     for path, content in identity.icons(practice, Path(config["docs_dir"])).items():
         files.append(File.generated(config, path, content=content))
     return files
@@ -82,7 +87,7 @@ def on_page_content(html: str, page, config, files) -> str:
 
     practice = config["extra"]["practice"]
     where = page.file.src_uri
-    html = _built(practice_pages.expand, html, practice, where)
+    html = _built(practice_pages.expand, html, practice, where, url)
     html = _built(offline.expand_controls, html, url)
     return _built(forms.expand_markers, html, config["theme"]["language"], url, where, practice)
 

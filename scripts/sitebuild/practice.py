@@ -42,6 +42,9 @@ _MARKUP = re.compile(r"[<>\"]")
 _CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 # Longest text each setting may hold (a name must fit a header; a description, a search result).
 TEXT_LIMITS = {
+    "bio": 600,
+    "credentials": 120,
+    "pronouns": 30,
     "name": 80,
     "short_name": 24,
     "description": 300,
@@ -68,6 +71,7 @@ TOP_LEVEL = (
     "crisis_lines",
     "sections",
     "domain",
+    "team",
 )
 # Settings that live in a group: a key found at the top level was probably dedented by mistake.
 GROUPS = {
@@ -144,6 +148,17 @@ INTERNATIONAL_CRISIS_LINES = (
 )
 
 
+@dataclass(frozen=True)
+class TeamMember:
+    name: str
+    pronouns: str | None = None
+    credentials: str | None = None
+    bio: str | None = None
+    languages: tuple[str, ...] = ()
+    photo: str | None = None
+    accepting_new_clients: bool | None = None
+
+
 DEFAULT_COLOURS = palette.Colours(primary="#1d5c57", accent="#6a2c91")
 
 
@@ -161,6 +176,7 @@ class Practice:
     crisis_lines: tuple[CrisisLine, ...] = ()
     sections: Mapping[str, bool] = field(default_factory=lambda: dict.fromkeys(SECTIONS, True))
     domain: str | None = None
+    team: tuple[TeamMember, ...] = ()
 
     @property
     def crisis_lines_or_default(self) -> tuple[CrisisLine, ...]:
@@ -237,6 +253,25 @@ def parse_practice(
         crisis_lines=tuple(_crisis_line(entry) for entry in settings.list_of_sections("crisis_lines")),
         sections=_sections(settings.section("sections")),
         domain=domain.lower() if domain else None,
+        team=tuple(_team_member(entry, docs_dir) for entry in settings.list_of_sections("team")),
+    )
+
+
+def _team_member(settings: "_Settings", docs_dir: Path | None) -> TeamMember:
+    settings.only("name", "pronouns", "credentials", "bio", "languages", "photo", "accepting_new_clients")
+    accepting = settings.raw.get("accepting_new_clients")
+    if accepting is not None and not isinstance(accepting, bool):
+        raise settings.error(
+            "accepting_new_clients", f"{accepting!r} must be true (accepting new clients) or false (not right now)"
+        )
+    return TeamMember(
+        name=settings.text("name", required=True),
+        pronouns=settings.text("pronouns"),
+        credentials=settings.text("credentials"),
+        bio=settings.text("bio"),
+        languages=settings.list_of_text("languages"),
+        photo=settings.file_in_docs("photo", docs_dir),
+        accepting_new_clients=accepting,
     )
 
 
@@ -318,7 +353,8 @@ class _Settings:
 
     def error(self, key: str, problem: str) -> PracticeConfigError:
         field_path = self.key_path(key)
-        line = self.line(key)
+        # A missing setting is named at the line of the group it belongs in.
+        line = self.line(key) or (self.line("") if self.keys else None)
         where = f"{self.where}, line {line}" if line else self.where
         return PracticeConfigError(f"{where}: {field_path}: {problem}" if field_path else f"{where}: {problem}")
 
@@ -442,6 +478,17 @@ class _Settings:
                     key, f"'{value}' is not a file in {docs_dir.name}/ (put the image there and give its path)"
                 )
         return value
+
+    def list_of_text(self, key: str) -> tuple[str, ...]:
+        """A list of short texts, written as a YAML list or on one line separated by commas."""
+        value = self.raw.get(key)
+        if value is None:
+            return ()
+        items = value.split(",") if isinstance(value, str) else value
+        if not isinstance(items, list):
+            raise self.error(key, "must be a list, such as: English, French")
+        entries = _Settings(dict(enumerate(items)), self.where, (*self.keys, key), self.document)
+        return tuple(text for index in range(len(items)) if (text := entries.text(index)))
 
     def section(self, key: str) -> "_Settings":
         return _Settings(self.raw.get(key), self.where, (*self.keys, key), self.document)

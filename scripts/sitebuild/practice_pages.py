@@ -19,7 +19,8 @@ it is rendered, so no table of contents lists a removed heading.
 
 import posixpath
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from pathlib import Path
 
 from sitebuild import BuildError, templates
 from sitebuild.practice import SECTIONS, Practice
@@ -33,17 +34,26 @@ DETAIL_TEMPLATES = {
     "contact": "partials/practice/contact.html",
     "call-to-action": "partials/practice/call-to-action.html",
     "welcome": "partials/practice/welcome.html",
+    "team": "partials/practice/team.html",
 }
+# The folder of the practice's own pages (and images): each Markdown file in it appears in the
+# menu under the practice's name, with no change to mkdocs.yml.
+PRACTICE_FOLDER = "practice"
+TEAM_PAGE = f"{PRACTICE_FOLDER}/team.md"
+TEAM_PAGE_MARKDOWN = "---\ndescription: Who you can see here.\n---\n\n# Our team\n\n<!-- practice: team -->\n"
 
 
-def expand(html: str, practice: Practice, where: str) -> str:
-    """Fill in the practice's details (and drop blocks for hidden audiences, if any are left)."""
+def expand(html: str, practice: Practice, where: str, url: Callable[[str], str] = lambda path: path) -> str:
+    """Fill in the practice's details (and drop blocks for hidden audiences, if any are left).
+
+    ``url`` turns a path from the site's root into a link from this page.
+    """
 
     def detail(match: re.Match[str]) -> str:
         name = match["name"]
         if name not in DETAIL_TEMPLATES:
             raise BuildError(f"{where}: unknown practice detail '{name}' (known: {', '.join(DETAIL_TEMPLATES)})")
-        return templates.render(DETAIL_TEMPLATES[name], practice=practice)
+        return templates.render(DETAIL_TEMPLATES[name], practice=practice, url=url, team_page=TEAM_PAGE)
 
     return DETAIL_MARKER.sub(detail, drop_hidden_audiences(html, practice, where))
 
@@ -101,3 +111,17 @@ def page_description(description: str | None, practice: Practice) -> str:
         return text
     where = f", {practice.region}" if practice.region else ""
     return f"{text.rstrip()} From {practice.name}{where}."
+
+
+def practice_nav(practice: Practice, docs_dir: Path) -> dict | None:
+    """The menu group of the practice's own pages: its team page, then the Markdown files in its folder."""
+    folder = docs_dir / PRACTICE_FOLDER
+    own = sorted(path.relative_to(docs_dir).as_posix() for path in folder.rglob("*.md")) if folder.is_dir() else []
+    pages = [{"Our team": TEAM_PAGE}] if practice.team and TEAM_PAGE not in own else []
+    pages += own
+    return {practice.short_name: pages} if pages else None
+
+
+def with_practice_nav(nav: list, group: dict | None) -> list:
+    """The menu with the practice's group after the home page."""
+    return [nav[0], group, *nav[1:]] if group and nav else nav

@@ -98,6 +98,19 @@ INVALID = [
     ("name", "N" * 100_000, r"name: is 100,000 characters long; the limit is 80"),
     ("contact.address", "A" * 201, r"contact\.address: is 201 characters long; the limit is 200"),
     ("short_name", "S" * 25, r"short_name: is 25 characters long; the limit is 24"),
+    # The team: each person validated like the rest.
+    ("team", [{"pronouns": "she/her"}], r"line \d+: team\[0\]\.name: is required"),
+    ("team", [{"name": "A", "accepting_new_clients": "yes"}], r"team\[0\]\.accepting_new_clients: 'yes' must be true"),
+    ("team", [{"name": "A", "photo": "../secret.png"}], r"team\[0\]\.photo: '\.\./secret\.png' must stay inside docs/"),
+    (
+        "team",
+        [{"name": "A", "photo": "images/none.png"}],
+        r"team\[0\]\.photo: 'images/none\.png' is not a file in docs/",
+    ),
+    ("team", [{"name": "A", "bio": "B" * 601}], r"team\[0\]\.bio: is 601 characters long; the limit is 600"),
+    ("team", [{"name": "A", "languages": {"en": 1}}], r"team\[0\]\.languages: must be a list"),
+    ("team", [{"name": "A", "role": "x"}], r"team\[0\]\.role: unknown setting"),
+    ("team", {"name": "A"}, r"team: must be a list"),
     # YAML reads unquoted numbers as numbers: a leading + or 0 would be lost.
     ("contact.phone", 441632960123, r"contact\.phone: 441632960123 must be text: put it in quotes"),
     ("crisis_lines.0.phone", 988, r"crisis_lines\[0\]\.phone: 988 must be text: put it in quotes"),
@@ -218,7 +231,8 @@ def test_the_templates_commented_examples_are_valid_when_uncommented(tmp_path: P
     for text in examples:
         path = tmp_path / "practice.yml"
         path.write_text(text, encoding="utf-8")
-        assert load_practice(path, DOCS).crisis_lines
+        practice = load_practice(path, DOCS)
+        assert practice.crisis_lines or practice.team
 
 
 @pytest.mark.parametrize(
