@@ -15,7 +15,11 @@ def test_the_guide_links_to_the_template_page() -> None:
 
 def test_every_settings_page_the_guide_mentions_is_a_link() -> None:
     settings = [target for text, target in LINKS if text.startswith("**Settings**")]
-    assert len(settings) >= 3 and set(settings) == {"../../settings/pages"}
+    assert len(settings) >= 3 and set(settings) == {
+        "../../settings/pages",
+        "../../settings/variables/actions",
+        "../../settings/actions",
+    }
     assert ("**Actions** tab", "../../actions") in LINKS
     assert ("account", "https://github.com/settings/pages") in LINKS
     # Every "Settings, then Pages" of the reader's copy is a link.
