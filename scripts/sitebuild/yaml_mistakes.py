@@ -91,10 +91,14 @@ def explain_parse_error(error: yaml.YAMLError, text: str) -> Mistake:
             f"group start in the same column: indent with two spaces per level",
         )
     if "found '<scalar>'" in problem or "while scanning a quoted scalar" in str(error):
+        key = _KEY_LINE.match(line)
+        value = key["value"].strip() if key else ""
+        inside = value[1:-1] if value.endswith("'") else value[1:]
+        example = f'{key["key"]}: "{inside}"' if key and value.startswith("'") else 'name: "O\'Brien Therapy"'
         return Mistake(
             number,
             "a quoted value ends too early or never ends. A value in single quotes cannot contain an apostrophe: "
-            'put it in double quotes instead, for example name: "O\'Brien Therapy"',
+            f"put it in double quotes instead: {example}",
         )
     return Mistake(
         number,

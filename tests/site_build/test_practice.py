@@ -187,7 +187,8 @@ TYPED_MISTAKES = [
     (
         "region:\n",
         "region: 'O'Brien Street'\n",
-        r"practice\.yml, line 21: a quoted value ends too early .* put it in double quotes",
+        r"practice\.yml, line 21: a quoted value ends too early .* put it in double quotes instead: "
+        r"region: \"O'Brien Street\"",
     ),
     (
         "  phone:\n",
