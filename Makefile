@@ -1,5 +1,7 @@
 # Two commands on a fresh machine: `make serve` and `make test`.
-# Each installs what is missing into .venv and node_modules first.
+# Each installs what is missing into .venv and node_modules first: `make build`
+# and `make serve` (and the Pages workflow) only what building the site needs
+# (requirements.txt, npm without devDependencies); `make test` adds the test tools.
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
@@ -7,7 +9,7 @@ PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := scripts
 
-.PHONY: help deps wheel build serve test test-fast lint browser clean bench audit
+.PHONY: help deps deps-build wheel build serve test test-fast lint browser clean bench audit
 
 help:
 	@echo "make serve   build the site and serve it on http://127.0.0.1:8000"
@@ -22,16 +24,28 @@ $(VENV)/.installed: requirements.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
-node_modules/.installed: package.json package-lock.json
-	npm ci --no-audit --no-fund
+$(VENV)/.installed-test: $(VENV)/.installed requirements-test.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
 	touch $@
 
-deps: $(VENV)/.installed node_modules/.installed
+# Building needs Pyodide only; the test tools (axe-core, Lighthouse, the HTML checker) are devDependencies.
+# A full install also serves the build, so it marks both.
+node_modules/.installed: package.json package-lock.json
+	npm ci --omit=dev --no-audit --no-fund
+	touch $@
+
+node_modules/.installed-test: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@ node_modules/.installed
+
+deps-build: $(VENV)/.installed node_modules/.installed
+
+deps: $(VENV)/.installed-test node_modules/.installed-test
 
 wheel: $(VENV)/.installed
 	$(PY) -m sitebuild.wheel
 
-build: deps wheel
+build: deps-build wheel
 	$(VENV)/bin/mkdocs build --strict
 
 serve: build
@@ -49,7 +63,7 @@ bench: deps wheel browser
 audit: deps wheel browser
 	$(PY) scripts/audit/lighthouse.py $(AUDIT_ARGS)
 
-lint: $(VENV)/.installed
+lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 

@@ -20,6 +20,7 @@ from sitebuild import (  # noqa: E402
     csp,
     forms,
     glossary,
+    identity,
     link_preview,
     offline,
     palette,
@@ -34,7 +35,7 @@ from sitebuild import (  # noqa: E402
     theme_markup,
     wheel,
 )
-from sitebuild.practice import PRACTICE_FILE, load_practice  # noqa: E402
+from sitebuild.practice import PRACTICE_FILE, load_practice, published_url  # noqa: E402
 
 PRACTICE_CSS = "assets/stylesheets/practice.css"
 log = logging.getLogger("mkdocs.hooks.sharing")
@@ -50,16 +51,24 @@ def on_config(config):
     practice_file = Path(os.environ.get("PRACTICE_FILE", PRACTICE_FILE))
     practice = _run_step(load_practice, practice_file, Path(config["docs_dir"]))
     _run_step(forms.check_language, practice.language, practice_file.name)
+    config["site_url"] = published_url(config["site_url"], practice.domain)
     config["site_name"] = practice.name
     config["site_description"] = practice.description
     config["theme"]["language"] = practice.language
     if practice.logo:
         config["theme"]["logo"] = practice.logo
+    # The browser and home-screen icons: the practice's logo, or its monogram (made in on_files).
+    config["theme"]["favicon"] = identity.favicon_path(practice)
     config["extra"]["practice"] = practice
     config["extra_css"].append(PRACTICE_CSS)
     _cards.clear()
+    # A hidden section's pages are not built; links to them become plain text (see on_page_markdown).
+    config["extra"]["hidden_pages"] = practice_pages.hidden_pages(config["nav"] or [], practice)
     if config["nav"]:
         config["nav"] = practice_pages.visible_nav(config["nav"], practice)
+        # The practice's own pages (docs/practice/) and team page, without editing mkdocs.yml.
+        group = practice_pages.practice_nav(practice, Path(config["docs_dir"]))
+        config["nav"] = practice_pages.with_practice_nav(config["nav"], group)
     return config
 
 
@@ -73,6 +82,10 @@ def on_pre_build(config) -> None:
 
 
 def on_files(files, config):
+    for src_uri in config["extra"]["hidden_pages"]:
+        hidden = files.get_file_from_path(src_uri)
+        if hidden is not None:
+            files.remove(hidden)
     # A paper version of each questionnaire, generated from its data.
     lang = config["theme"]["language"]
     for questionnaire_id in forms.questionnaire_ids():
@@ -81,8 +94,13 @@ def on_files(files, config):
         # And a waiting-room poster that leads to the check.
         content = _run_step(posters.poster_page_markdown, questionnaire_id, lang)
         files.append(File.generated(config, posters.poster_source_path(questionnaire_id), content=content))
-    colours = palette.stylesheet(config["extra"]["practice"].colours)
+    practice = config["extra"]["practice"]
+    colours = palette.stylesheet(practice.colours)
     files.append(File.generated(config, PRACTICE_CSS, content=colours))
+    if practice.team and files.get_file_from_path(practice_pages.TEAM_PAGE) is None:
+        files.append(File.generated(config, practice_pages.TEAM_PAGE, content=practice_pages.TEAM_PAGE_MARKDOWN))
+    for path, content in identity.icons(practice, Path(config["docs_dir"])).items():
+        files.append(File.generated(config, path, content=content))
     return files
 
 
@@ -92,7 +110,7 @@ def on_page_content(html: str, page, config, files) -> str:
 
     practice = config["extra"]["practice"]
     where = page.file.src_uri
-    html = _run_step(practice_pages.expand, html, practice, where)
+    html = _run_step(practice_pages.expand, html, practice, where, url)
     html = _run_step(review.expand, html, practice.review, practice.name, where)
     html = _run_step(offline.expand_controls, html, url)
     lang = config["theme"]["language"]
@@ -154,7 +172,13 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     # become linked author-year text plus the page's own reference list; the
     # review front matter becomes a visible line. An unknown key stops the build.
     docs_dir = Path(config["docs_dir"])
+    practice = config["extra"]["practice"]
     try:
+        # Before rendering, so that no table of contents or link keeps a hidden section.
+        markdown = practice_pages.drop_hidden_audiences(markdown, practice, page.file.src_uri)
+        markdown = practice_pages.unlink_pages(markdown, page.file.src_uri, config["extra"]["hidden_pages"])
+        # Search results and link previews name the practice.
+        page.meta["description"] = practice_pages.page_description(page.meta.get("description"), practice)
         if page.meta.get("explain_terms", True):
             markdown = glossary.mark_terms(markdown, _glossary_terms)
         return citations.render_page(

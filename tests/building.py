@@ -10,7 +10,9 @@ SUBPATH = "/practice-site/"
 __all__ = ["SUBPATH", "build_site", "run_build"]
 
 
-def build_site(site_dir: Path, site_url: str, practice_file: Path | None = None) -> Path:
-    completed = run_build(site_dir, site_url, practice_file)
+def build_site(
+    site_dir: Path, site_url: str, practice_file: Path | None = None, config_file: Path | None = None
+) -> Path:
+    completed = run_build(site_dir, site_url, practice_file, config_file)
     assert completed.returncode == 0, completed.stderr
     return site_dir

@@ -1,26 +1,37 @@
 """The practice's colours: parsed, checked for WCAG AA contrast, turned into CSS.
 
 Colours may be given as hex (``#1d5c57``) or as a theme palette name
-(``indigo``). The primary colour carries white header and button text and is
-the link colour on light pages, so it needs 4.5:1 against white; the accent
-colour (hover, focus) likewise. For the dark palette, lighter shades of both
-are derived until they reach 4.5:1 against the dark background.
+(``indigo``). Any brand colour can be used: each colour is the background of
+the header or of buttons, and the text on it is white or near-black, whichever
+reads better. A colour is refused only when neither reaches WCAG AA (4.5:1),
+and then the message suggests the nearest shade of the same hue that does.
+
+Where a colour is used as text on the page (links, and links you point at), a
+shade of the same hue is derived that reaches AA on the page's background, in
+the light and in the dark scheme: a pale yellow stays yellow in the header and
+becomes a deep yellow-brown for links, not a muddy grey.
 """
 
+import colorsys
 import re
 from dataclasses import dataclass
 
 WHITE = "#ffffff"
+# The dark text used on pale colours: near-black rather than pure black, softer to read.
+NEAR_BLACK = "#1a1a1a"
+TEXT_COLOURS = (WHITE, NEAR_BLACK)
 # The theme's dark ("slate") background: hsl(232, 15%, 14%).
 SLATE_BACKGROUND = "#1e2029"
 AA_TEXT = 4.5
 # Derived shades aim a little above AA, as browsers blend and round colours.
 DERIVED_TARGET = 5.0
 
-# The theme's palette names and their primary shades (mkdocs-material 9.8).
+# The theme's palette names and their primary shades (mkdocs-material 9.8). Pink's own
+# shade (#e92063) reaches 4.3:1 with white and 4.0:1 with near-black, so the name means
+# the nearest shade of the same pink that carries white text at AA (every offered name passes).
 PALETTE_NAMES = {
     "red": "#ef5552",
-    "pink": "#e92063",
+    "pink": "#e6175c",
     "purple": "#ab47bd",
     "deep-purple": "#7e56c2",
     "indigo": "#4051b5",
@@ -107,43 +118,117 @@ def shade_with_contrast(colour: str, background: str, toward: str, ratio: float 
     return toward
 
 
-def check_contrast(colour: str) -> None:
-    """Fail with a suggestion when white text on ``colour`` (or ``colour`` on white) is below AA."""
-    ratio = contrast(colour, WHITE)
-    if ratio < AA_TEXT:
-        suggestion = shade_with_contrast(colour, WHITE, "#000000")
-        raise ColourError(
-            f"'{colour}' has a contrast of {ratio:.1f}:1 with white, and WCAG AA needs {AA_TEXT}:1 "
-            f"(it is used for white header text and for links on white pages). "
-            f"Choose a darker colour, for example '{suggestion}'"
-        )
+def text_colour(background: str) -> str:
+    """White or near-black: whichever reads better on ``background``."""
+    return max(TEXT_COLOURS, key=lambda text: contrast(text, background))
+
+
+def _hls(colour: str) -> tuple[float, float, float]:
+    return colorsys.rgb_to_hls(*(c / 255 for c in _channels(colour)))
+
+
+def _from_hls(hue: float, lightness: float, saturation: float) -> str:
+    return _hex(tuple(c * 255 for c in colorsys.hls_to_rgb(hue, lightness, saturation)))
+
+
+def _shades(colour: str, direction: int) -> list[str]:
+    """Shades of ``colour``'s hue and saturation, one lightness step (0.5%) at a time darker (-1) or lighter (+1)."""
+    hue, lightness, saturation = _hls(colour)
+    steps = round((lightness if direction < 0 else 1 - lightness) * 200)
+    return [_from_hls(hue, lightness + direction * step / 200, saturation) for step in range(1, steps + 1)]
+
+
+def readable_on(colour: str, background: str, ratio: float = DERIVED_TARGET) -> str:
+    """``colour`` itself if it reaches ``ratio`` on ``background``, else the nearest shade of its hue that does."""
+    if contrast(colour, background) >= ratio:
+        return colour
+    # Text on a light background is made darker; on a dark background, lighter.
+    direction = -1 if text_colour(background) == NEAR_BLACK else 1
+    return next((shade for shade in _shades(colour, direction) if contrast(shade, background) >= ratio), NEAR_BLACK)
+
+
+def _carries_text(colour: str) -> bool:
+    return contrast(text_colour(colour), colour) >= AA_TEXT
+
+
+def nearest_carrying_text(colour: str) -> str:
+    """The nearest shade of ``colour``'s hue (darker or lighter) on which white or near-black text reaches AA."""
+    darker = next((shade for shade in _shades(colour, -1) if _carries_text(shade)), None)
+    lighter = next((shade for shade in _shades(colour, +1) if _carries_text(shade)), None)
+    candidates = [shade for shade in (darker, lighter) if shade]
+    return min(candidates, key=lambda shade: abs(_hls(shade)[1] - _hls(colour)[1]))
+
+
+# What each colour is the background of, for the message when no text reads well on it.
+ROLES = {
+    "primary": "the header and the main buttons",
+    "accent": "buttons you point at",
+}
+
+
+def check_contrast(colour: str, role: str = "primary") -> None:
+    """Fail, suggesting the nearest passing shade of the same hue, when neither text colour reaches AA on ``colour``."""
+    if _carries_text(colour):
+        return
+    suggestion = nearest_carrying_text(colour)
+    raise ColourError(
+        f"'{colour}' has a contrast of {contrast(WHITE, colour):.1f}:1 with white text and "
+        f"{contrast(NEAR_BLACK, colour):.1f}:1 with near-black text; WCAG AA needs {AA_TEXT}:1 for the text on "
+        f"{ROLES.get(role, 'it')}. The nearest shade of the same colour that works is '{suggestion}' "
+        f"({'white' if text_colour(suggestion) == WHITE else 'near-black'} text): use it, or a shade further "
+        "from the middle"
+    )
+
+
+@dataclass(frozen=True)
+class Scheme:
+    """The colours of one scheme (light or dark), each text colour checked against its background."""
+
+    primary: str
+    on_primary: str
+    link: str
+    accent: str
+    on_accent: str
+
+
+def scheme(colours: Colours, page_background: str) -> Scheme:
+    accent = readable_on(colours.accent, page_background)
+    return Scheme(
+        primary=colours.primary,
+        on_primary=text_colour(colours.primary),
+        link=readable_on(colours.primary, page_background),
+        accent=accent,
+        on_accent=text_colour(accent),
+    )
 
 
 def stylesheet(colours: Colours) -> str:
     """CSS for the theme's ``custom`` palette slots, light and dark."""
-    primary, accent = colours.primary, colours.accent
-    dark_link = shade_with_contrast(primary, SLATE_BACKGROUND, WHITE, DERIVED_TARGET)
-    dark_accent = shade_with_contrast(accent, SLATE_BACKGROUND, WHITE, DERIVED_TARGET)
+    light, dark = scheme(colours, WHITE), scheme(colours, SLATE_BACKGROUND)
+    primary = colours.primary
     return (
         "/* Generated from practice.yml at build time: the practice's colours. */\n"
         '[data-md-color-primary="custom"] {\n'
         f"  --md-primary-fg-color: {primary};\n"
         f"  --md-primary-fg-color--light: {mix(primary, WHITE, 0.15)};\n"
         f"  --md-primary-fg-color--dark: {mix(primary, '#000000', 0.25)};\n"
-        "  --md-primary-bg-color: #ffffff;\n"
-        "  --md-primary-bg-color--light: #ffffffb3;\n"
+        f"  --md-primary-bg-color: {light.on_primary};\n"
+        f"  --md-primary-bg-color--light: {light.on_primary}b3;\n"
+        f"  --md-typeset-a-color: {light.link};\n"
         "}\n"
         '[data-md-color-accent="custom"] {\n'
-        f"  --md-accent-fg-color: {accent};\n"
-        f"  --md-accent-fg-color--transparent: {accent}1a;\n"
-        "  --md-accent-bg-color: #ffffff;\n"
-        "  --md-accent-bg-color--light: #ffffffb3;\n"
+        f"  --md-accent-fg-color: {light.accent};\n"
+        f"  --md-accent-fg-color--transparent: {light.accent}1a;\n"
+        f"  --md-accent-bg-color: {light.on_accent};\n"
+        f"  --md-accent-bg-color--light: {light.on_accent}b3;\n"
         "}\n"
         '[data-md-color-scheme="slate"][data-md-color-primary="custom"] {\n'
-        f"  --md-typeset-a-color: {dark_link};\n"
+        f"  --md-typeset-a-color: {dark.link};\n"
         "}\n"
         '[data-md-color-scheme="slate"][data-md-color-accent="custom"] {\n'
-        f"  --md-accent-fg-color: {dark_accent};\n"
-        f"  --md-accent-fg-color--transparent: {dark_accent}1a;\n"
+        f"  --md-accent-fg-color: {dark.accent};\n"
+        f"  --md-accent-fg-color--transparent: {dark.accent}1a;\n"
+        f"  --md-accent-bg-color: {dark.on_accent};\n"
+        f"  --md-accent-bg-color--light: {dark.on_accent}b3;\n"
         "}\n"
     )

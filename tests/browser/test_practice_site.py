@@ -53,12 +53,16 @@ def test_home_page_invites_contact_and_hides_the_therapists_section(page: Page, 
     page.goto(practice_url)
     article = page.locator("article")
     expect(article.get_by_role("heading", name=f"Talk to {NAME}")).to_be_visible()
-    expect(article.get_by_role("link", name=re.compile("Book an appointment"))).to_have_attribute(
+    # On the first screen, and again with the other ways to get in touch.
+    first_screen = article.get_by_role("link", name="Book an appointment", exact=True)
+    expect(first_screen).to_have_attribute("href", "https://riverside-counselling.example/book")
+    expect(first_screen).to_be_in_viewport()
+    expect(article.get_by_role("link", name=f"Book an appointment with {NAME}")).to_have_attribute(
         "href", "https://riverside-counselling.example/book"
     )
     expect(article.get_by_role("heading", name="If you are a therapist or run a practice")).to_have_count(0)
-    expect(page.locator(".md-nav--primary")).not_to_contain_text("For therapists and practices")
-    expect(page.locator(".md-nav--primary")).to_contain_text("In therapy")
+    expect(page.locator(".md-nav--primary")).not_to_contain_text("For therapists")
+    expect(page.locator(".md-nav--primary")).to_contain_text("The relationship")
 
 
 def test_help_page_lists_the_practices_crisis_lines(page: Page, practice_url: str) -> None:
@@ -66,7 +70,7 @@ def test_help_page_lists_the_practices_crisis_lines(page: Page, practice_url: st
     lines = page.locator("article .crisis-lines")
     expect(lines).to_contain_text("Riverton Crisis Line")
     expect(lines.get_by_role("link", name="01632 960 999")).to_have_attribute("href", "tel:01632960999")
-    expect(lines).to_contain_text("Text CALM to 60123")
+    expect(lines).to_contain_text("Text: CALM to 60123")
 
 
 def test_result_offers_the_practices_contact_and_crisis_lines(page: Page, practice_url: str, traffic) -> None:

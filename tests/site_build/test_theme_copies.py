@@ -22,7 +22,13 @@ OURS = PROJECT_ROOT / "overrides"
 INTENDED_CHANGES: dict[str, tuple[set[str] | None, set[str]]] = {
     # The theme's main.html only extends base.html; ours does too, overriding blocks.
     "main.html": (None, set()),
-    "partials/header.html": ({'    {% include "partials/crisis-link.html" %}'}, set()),
+    "partials/header.html": (
+        {
+            '    {% include "partials/crisis-link.html" %}',
+            '            {% include "partials/practice/site-name.html" %}',
+        },
+        {"            {{ config.site_name }}"},
+    ),
     "partials/search.html": (
         {"""<div class="md-search" data-md-component="search" role="dialog" aria-label="{{ lang.t('search') }}">"""},
         {'<div class="md-search" data-md-component="search" role="dialog">'},
