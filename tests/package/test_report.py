@@ -164,3 +164,13 @@ def test_a_template_with_an_unknown_field_is_refused(tmp_path, monkeypatch: pyte
             wording.result_words("en")
     finally:
         wording.result_words.cache_clear()
+
+
+def test_at_most_five_low_answers_are_listed_and_the_rest_are_counted() -> None:
+    flagged = report_for("alliance", {item.id: 3 for item in load_questionnaire("alliance").items})["flagged"]
+    assert len(flagged["items"]) == 5
+    assert flagged["more"] == (
+        "10 more of your answers were on the lower side too. Every answer is listed under Your answers."
+    )
+    few = report_for("alliance", {"safe-to-be-honest": 1, "warmth": 5})["flagged"]
+    assert len(few["items"]) == 1 and few["more"] is None

@@ -8,7 +8,7 @@ The page only displays this. The rules:
   ("A strength"), lowest first, each with why a lower score can happen and the
   sentences a person could say. When no scored area is below the top band, the
   result says what is working and offers sentences about what helps instead;
-- the answers worth a closer look, each shown as the person saw it (for 0-10,
+- the (up to five lowest) answers worth a closer look, each shown as the person saw it (for 0-10,
   the number and its label where it has one);
 - per-area results with each band's text once (not once per area), then the
   chart with its table, then the bond/goals/tasks view only where a part has
@@ -28,6 +28,8 @@ from alliance_check.scoring import ItemScore, PartScore, Result
 from alliance_check.wording import fill, result_words
 
 MAX_AREAS_TO_TALK_ABOUT = 2
+# More than this many low answers says little more than the areas already do; the rest stay in "Your answers".
+MAX_FLAGGED_SHOWN = 5
 
 
 def build_report(result: Result, safety_note: Note | None) -> dict[str, Any]:
@@ -143,13 +145,15 @@ def _flagged(result: Result, words: Mapping[str, Any]) -> dict[str, Any] | None:
     if not result.flagged:
         return None
     flagged = words["flagged"]
+    hidden = len(result.flagged) - MAX_FLAGGED_SHOWN
     return {
         "heading": flagged["heading"],
         "intro": flagged["intro"],
         "items": [
             {"id": item.item.id, "text": item.item.text, "answer": fill(flagged["answer"], answer=answer_text(item, words))}
-            for item in result.flagged
+            for item in result.flagged[:MAX_FLAGGED_SHOWN]
         ],
+        "more": fill(flagged["more"], count=hidden) if hidden > 0 else None,
     }
 
 
@@ -212,6 +216,7 @@ def _chart(parts: tuple[PartScore, ...], questionnaire: Questionnaire, words: Ma
     return {
         "title": chart["title"],
         "description": chart["description"],
+        "as_table": chart["as_table"],
         "rows": _rows(parts, titles, words),
         "table": _table_words(words, chart["caption"]),
     }

@@ -27,6 +27,7 @@ TEMPLATE_FIELDS: Mapping[str, frozenset[str]] = MappingProxyType(
         "talk_about.read_more": frozenset({"area"}),
         "flagged.answer": frozenset({"answer"}),
         "flagged.number_with_label": frozenset({"value", "label"}),
+        "flagged.more": frozenset({"count"}),
         "summary.dated": frozenset({"date"}),
     }
 )

@@ -19,7 +19,8 @@ export function renderResult(container, result, shared) {
   const dated = el("p", { class: "selfcheck-result__dated", text: fillDate(report.words.summary.dated, context.date) });
   const summary = el("section", { class: "selfcheck-summary", "aria-hidden": "true" });
   const refreshSummary = () => summary.replaceChildren(...summaryParts(report, container, context));
-  container.replaceChildren(
+  // replaceChildren would print a null as the word "null": only real parts go in.
+  const parts = [
     heading,
     dated,
     safetyNote(report.safety, context),
@@ -36,7 +37,8 @@ export function renderResult(container, result, shared) {
     answersList(report.words.answers, context),
     actions(report.words.actions, context),
     summary,
-  );
+  ];
+  container.replaceChildren(...parts.filter((part) => part !== null && part !== undefined));
   container.addEventListener("change", (event) => {
     if (event.target.matches("[data-starter]")) refreshSummary();
   });
@@ -103,7 +105,14 @@ function flagged(data) {
   for (const item of data.items) {
     list.append(el("li", { "data-flagged": item.id }, el("span", { text: item.text }), el("br"), el("em", { text: item.answer })));
   }
-  return el("section", { class: "selfcheck-result__flagged" }, el("h3", { text: data.heading }), el("p", { text: data.intro }), list);
+  return el(
+    "section",
+    { class: "selfcheck-result__flagged" },
+    el("h3", { text: data.heading }),
+    el("p", { text: data.intro }),
+    list,
+    data.more ? el("p", { text: data.more }) : null,
+  );
 }
 
 function areas(report) {
@@ -134,7 +143,8 @@ function areas(report) {
     data.bands.length ? el("h4", { text: data.bands_heading }) : null,
     data.bands.length ? bands : null,
     barChart(report.chart),
-    scoreTable(report.chart, "dimensions"),
+    // The chart's numbers again, for anyone who reads tables more easily; closed, so the scores show once.
+    el("details", { class: "selfcheck-result__table" }, el("summary", { text: report.chart.as_table }), scoreTable(report.chart, "dimensions")),
   );
 }
 
@@ -192,7 +202,8 @@ function answersList(words, context) {
   for (const { text: question, answer } of context.answers) {
     list.append(el("li", {}, el("span", { text: question }), " ", el("strong", { text: `— ${answer ?? words.skipped}` })));
   }
-  return el("section", { class: "selfcheck-result__answers-section" }, el("h3", { text: words.heading }), list);
+  // Closed on screen (the result is long enough); printed in full.
+  return el("details", { class: "selfcheck-result__answers-section" }, el("summary", {}, el("h3", { text: words.heading })), list);
 }
 
 function actions(words, context) {
