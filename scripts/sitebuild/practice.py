@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from sitebuild import PROJECT_ROOT, BuildError, palette, strict_yaml
+from sitebuild import PROJECT_ROOT, BuildError, crisis_help, palette, strict_yaml
 
 PRACTICE_FILE = PROJECT_ROOT / "practice.yml"
 
@@ -73,22 +73,6 @@ def tel_uri(phone: str | None) -> str | None:
     return "tel:" + re.sub(r"[^0-9+]", "", phone.replace("(0)", "")) if phone else None
 
 
-# Shown when a practice lists no crisis lines of its own: valid in any country.
-INTERNATIONAL_CRISIS_LINES = (
-    CrisisLine(
-        name="Emergency services",
-        description="Call your local emergency number: 112 in the EU and many other countries, "
-        "911 in the US and Canada, 999 in the UK. Or go to the nearest emergency department.",
-        hours="Any time",
-    ),
-    CrisisLine(
-        name="Find a Helpline",
-        description="Free, confidential crisis lines in many countries, by phone, text or chat.",
-        url="https://findahelpline.com/",
-    ),
-)
-
-
 DEFAULT_COLOURS = palette.Colours(primary="#1d5c57", accent="#6a2c91")
 
 
@@ -104,10 +88,11 @@ class Practice:
     crisis_lines: tuple[CrisisLine, ...] = ()
     sections: Mapping[str, bool] = field(default_factory=lambda: dict.fromkeys(SECTIONS, True))
     domain: str | None = None
+    emergency_numbers: tuple[crisis_help.EmergencyNumber, ...] = crisis_help.DEFAULT_EMERGENCY_NUMBERS
 
     @property
-    def crisis_lines_or_default(self) -> tuple[CrisisLine, ...]:
-        return self.crisis_lines or INTERNATIONAL_CRISIS_LINES
+    def crisis_lines_or_default(self) -> tuple[object, ...]:
+        return crisis_help.lines_to_show(self.crisis_lines)
 
     @property
     def hidden_sections(self) -> list[str]:
@@ -130,7 +115,17 @@ def parse_practice(raw: object, where: str, docs_dir: Path | None = None) -> Pra
     """Validate settings already read from YAML (a mapping) into a :class:`Practice`."""
     settings = _Settings(raw, where, "")
     settings.only(
-        "name", "description", "language", "region", "logo", "colours", "contact", "crisis_lines", "sections", "domain"
+        "name",
+        "description",
+        "language",
+        "region",
+        "logo",
+        "colours",
+        "contact",
+        "crisis_lines",
+        "emergency_numbers",
+        "sections",
+        "domain",
     )
     logo = settings.text("logo")
     if logo and docs_dir is not None and not (docs_dir / logo).is_file():
@@ -155,6 +150,7 @@ def parse_practice(raw: object, where: str, docs_dir: Path | None = None) -> Pra
         crisis_lines=tuple(_crisis_line(entry) for entry in settings.list_of_sections("crisis_lines")),
         sections=_sections(settings.section("sections")),
         domain=domain.lower() if domain else None,
+        emergency_numbers=crisis_help.parse_emergency_numbers(settings.raw.get("emergency_numbers"), where),
     )
 
 

@@ -7,7 +7,8 @@ import yaml
 from building import run_build
 
 from sitebuild import PROJECT_ROOT, palette, practice_pages
-from sitebuild.practice import INTERNATIONAL_CRISIS_LINES, PracticeConfigError, load_practice, parse_practice
+from sitebuild.crisis_help import DEFAULT_NAMED_LINES, DIRECTORIES
+from sitebuild.practice import PracticeConfigError, load_practice, parse_practice
 
 EXAMPLE = PROJECT_ROOT / "examples" / "riverside" / "practice.yml"
 DOCS = PROJECT_ROOT / "docs"
@@ -92,7 +93,7 @@ def test_the_example_practice_is_valid() -> None:
 def test_the_projects_own_practice_file_is_valid() -> None:
     practice = load_practice(PROJECT_ROOT / "practice.yml", DOCS)
     assert practice.crisis_lines == ()
-    assert practice.crisis_lines_or_default == INTERNATIONAL_CRISIS_LINES
+    assert practice.crisis_lines_or_default == (*DEFAULT_NAMED_LINES, *DIRECTORIES)
     assert practice.contact.is_empty
 
 
