@@ -177,9 +177,9 @@ def _areas(result: Result, words: Mapping[str, Any]) -> dict[str, Any]:
                 "score_text": _score_text(words, part.pomp) if part.pomp is not None else None,
                 "band": part.band.title if scored and part.band else None,
                 "meaning": dimension.meaning,
-                # A one-question part needs no count of its questions.
+                # Counted only when some of its questions were skipped.
                 "detail": not_scored.get(part.id)
-                or (None if part.total == 1 else fill(words["answered"], answered=part.answered, total=part.total)),
+                or (None if part.answered == part.total else fill(words["answered"], answered=part.answered, total=part.total)),
             }
         )
     shown = {part.band.id for part in result.dimensions if part.band is not None}

@@ -154,7 +154,7 @@ function wireCheck(root) {
       siteUrl,
       answers: sheet,
       date: new Date().toLocaleDateString(document.documentElement.lang || undefined, { dateStyle: "long" }),
-      practice: { contact: practiceDetail("contact"), crisis: practiceDetail("crisis") },
+      practice: { contact: practiceDetail("contact"), emergency: practiceDetail("emergency"), crisis: practiceDetail("crisis") },
       actions: { summary: printSummary, everything: () => window.print(), change: changeAnswers, clear: clearEverything },
     });
     form.hidden = true;

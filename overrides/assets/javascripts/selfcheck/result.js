@@ -9,7 +9,7 @@ import { el } from "./dom.js";
 /**
  * @param {object} result  the bridge's `result`
  * @param {object} shared {id: the check's id (for element ids), siteUrl(path), answers: [{text, answer}], actions: {summary, everything, change, clear},
- *   practice: {contact, crisis}: fragments rendered at build time from practice.yml, or null, date: the visitor's local date as text}
+ *   practice: {contact, emergency, crisis}: fragments rendered at build time from practice.yml, or null, date: the visitor's local date as text}
  * @returns {HTMLElement} the heading to move focus to
  */
 export function renderResult(container, result, shared) {
@@ -33,6 +33,8 @@ export function renderResult(container, result, shared) {
     bordinView(report.bordin),
     closingNotes(report, context),
     rightsNote(report.rights, context),
+    // With the safety note, the crisis lines too (the note itself keeps only the emergency numbers, to stay short).
+    report.safety && context.practice?.crisis ? el("section", { class: "selfcheck-result__crisis" }, context.practice.crisis) : null,
     context.practice?.contact ? el("section", { class: "selfcheck-result__contact" }, context.practice.contact) : null,
     answersList(report.words.answers, context),
     actions(report.words.actions, context),
@@ -179,7 +181,7 @@ function safetyNote(data, context) {
     { class: "selfcheck-result__safety admonition danger", "aria-labelledby": headingId },
     el("p", { class: "admonition-title", id: headingId, text: data.heading }),
     el("p", { text: data.text }),
-    context.practice?.crisis ? context.practice.crisis.cloneNode(true) : null,
+    context.practice?.emergency ?? null,
     pageLink(context, data.link),
   );
 }
