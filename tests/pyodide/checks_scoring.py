@@ -93,3 +93,25 @@ def check_questionnaires_are_listed() -> None:
 
     listed = json.loads(questionnaires_json())["result"]["questionnaires"]
     assert [q["id"] for q in listed] == ["alliance", "check-in", "first-sessions"]
+
+
+def check_result_report_follows_its_rules() -> None:
+    """What a result says (alliance_check.report) is decided the same way here as on CPython."""
+    import json
+
+    from alliance_check.bridge import score_json
+
+    def report(qid: str, answers: dict) -> dict:
+        reply = json.loads(score_json(json.dumps({"questionnaire": qid, "answers": answers})))
+        assert reply["ok"], reply
+        return reply["result"]["report"]
+
+    strong = report("check-in", {"relationship": 9, "goals": 9, "approach": 9, "overall": 9})
+    assert strong["talk_about"] is None and strong["strengths"]["starters"]
+    assert strong["bordin"] is None  # one question per part: the view would repeat the numbers
+    mixed = report("check-in", {"relationship": 9, "goals": 2, "approach": 6, "overall": 10})
+    assert [area["id"] for area in mixed["talk_about"]["areas"]] == ["goals", "approach"]
+    assert mixed["flagged"]["items"][0]["answer"] == "You answered: 2"
+    low = report("alliance", {"safe-to-be-honest": 1, "warmth": 1, "taken-seriously": 1})
+    assert list(low).index("safety") < list(low).index("overall")
+    assert low["safety"] is not None and low["rights"]["links"]
