@@ -135,6 +135,8 @@ def parse_emergency_numbers(raw: object, where: str) -> tuple[EmergencyNumber, .
             raise EmergencyNumberError(f"{at}.number: '{number}' is not an emergency number: use 2 to 6 digits only")
         place = entry.get("where")
         if place is not None and (not isinstance(place, str) or not place.strip() or _MARKUP.search(place)):
-            raise EmergencyNumberError(f"{at}.where: must be plain text naming where the number works, such as 'the UK'")
+            raise EmergencyNumberError(
+                f"{at}.where: must be plain text naming where the number works, such as 'the UK'"
+            )
         numbers.append(EmergencyNumber(number.strip(), place.strip() if place else None))
     return tuple(numbers)

@@ -109,7 +109,12 @@ def test_help_page_lists_named_lines_with_phone_and_text_links(page: Page, site_
     assert lines.locator("a[href='sms:988']").count() >= 1
     assert lines.locator("a[href='tel:116123']").count() == 1
     text = page.locator("article").inner_text()
-    for expected in ("already hurt yourself or taken an overdose", "Feelings like this can pass", "NHS 111", "Befrienders Worldwide"):
+    for expected in (
+        "already hurt yourself or taken an overdose",
+        "Feelings like this can pass",
+        "NHS 111",
+        "Befrienders Worldwide",
+    ):
         assert expected in text
 
 
@@ -118,8 +123,10 @@ def test_a_0_to_10_scale_is_one_row(browser: Browser, site_url: str, width: int)
     context = browser.new_context(viewport={"width": width, "height": 800})
     page = context.new_page()
     page.goto(site_url + "self-check/check-in/")
-    tops = page.locator("fieldset[data-item]").first.locator("label.selfcheck__choice").evaluate_all(
-        "labels => labels.map(label => Math.round(label.getBoundingClientRect().top))"
+    tops = (
+        page.locator("fieldset[data-item]")
+        .first.locator("label.selfcheck__choice")
+        .evaluate_all("labels => labels.map(label => Math.round(label.getBoundingClientRect().top))")
     )
     assert len(tops) == 11 and len(set(tops)) == 1, tops
     context.close()
@@ -130,8 +137,12 @@ def test_five_word_scales_keep_their_order(browser: Browser, site_url: str, widt
     context = browser.new_context(viewport={"width": width, "height": 800})
     page = context.new_page()
     page.goto(site_url + "self-check/alliance/")
-    boxes = page.locator("fieldset[data-item]").first.locator("label.selfcheck__choice").evaluate_all(
-        "labels => labels.map(label => { const r = label.getBoundingClientRect(); return [r.left, r.top]; })"
+    boxes = (
+        page.locator("fieldset[data-item]")
+        .first.locator("label.selfcheck__choice")
+        .evaluate_all(
+            "labels => labels.map(label => { const r = label.getBoundingClientRect(); return [r.left, r.top]; })"
+        )
     )
     rows = {round(top) for _, top in boxes}
     columns = {round(left) for left, _ in boxes}
@@ -141,10 +152,14 @@ def test_five_word_scales_keep_their_order(browser: Browser, site_url: str, widt
 
 CONTRAST = """
 ([node, against]) => {
-  const parse = (c) => c.match(/[\\d.]+/g).map(Number);
   const canvas = document.createElement("canvas").getContext("2d");
-  const rgb = (colour) => { canvas.fillStyle = colour; canvas.fillRect(0, 0, 1, 1); return [...canvas.getImageData(0, 0, 1, 1).data].slice(0, 3); };
-  const luminance = (c) => { const [r, g, b] = c.map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; }); return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+  const rgb = (colour) => {
+    canvas.fillStyle = colour;
+    canvas.fillRect(0, 0, 1, 1);
+    return [...canvas.getImageData(0, 0, 1, 1).data].slice(0, 3);
+  };
+  const channel = (v) => (v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+  const luminance = (c) => 0.2126 * channel(c[0]) + 0.7152 * channel(c[1]) + 0.0722 * channel(c[2]);
   const a = luminance(rgb(node)), b = luminance(rgb(against));
   return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
 }
@@ -181,8 +196,10 @@ def test_chart_bars_and_labels_read_on_a_phone(browser: Browser, site_url: str, 
     page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
     chart = check.result.locator("svg.selfcheck-chart")
     heights = chart.locator("text").evaluate_all("texts => texts.map(t => t.getBoundingClientRect().height)")
+    # The font size in the SVG's units, times the scale the SVG is drawn at.
     font_px = chart.locator("text").first.evaluate(
-        "t => parseFloat(getComputedStyle(t).fontSize) * t.ownerSVGElement.getBoundingClientRect().width / t.ownerSVGElement.viewBox.baseVal.width"
+        """t => parseFloat(getComputedStyle(t).fontSize)
+               * t.ownerSVGElement.getBoundingClientRect().width / t.ownerSVGElement.viewBox.baseVal.width"""
     )
     assert font_px >= 12, font_px
     assert min(heights) > 0

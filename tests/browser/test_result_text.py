@@ -55,15 +55,13 @@ def answer_patterns(questionnaire: Questionnaire) -> dict[str, dict[str, int]]:
         # Every value of the scale shown at least once, across as many answer sets as it takes.
         for start in range(0, len(points), len(items)):
             values = (points[start:] + points)[: len(items)]
-            patterns[f"values-from-{points[start]}"] = {item.id: value for item, value in zip(items, values)}
+            patterns[f"values-from-{points[start]}"] = {
+                item.id: value for item, value in zip(items, values, strict=True)
+            }
     return patterns
 
 
-CASES = [
-    (qid, name)
-    for qid in list_questionnaires()
-    for name in answer_patterns(load_questionnaire(qid))
-]
+CASES = [(qid, name) for qid in list_questionnaires() for name in answer_patterns(load_questionnaire(qid))]
 
 
 @pytest.fixture(scope="module")
@@ -104,7 +102,9 @@ def compare(path: Path, text: str) -> None:
         path.write_text(text, encoding="utf-8")
         return
     assert path.is_file(), f"{path.name} is missing: run with UPDATE_GOLDEN=1 and review the new file"
-    assert text == path.read_text(encoding="utf-8"), f"{path.name} changed: run with UPDATE_GOLDEN=1 and review the diff"
+    assert text == path.read_text(encoding="utf-8"), (
+        f"{path.name} changed: run with UPDATE_GOLDEN=1 and review the diff"
+    )
 
 
 @pytest.mark.parametrize(("qid", "name"), CASES)

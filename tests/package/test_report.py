@@ -9,8 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from alliance_check import QuestionnaireError, list_questionnaires, load_questionnaire, result_to_dict, score
-from alliance_check import wording
+from alliance_check import QuestionnaireError, list_questionnaires, load_questionnaire, result_to_dict, score, wording
 from alliance_check.report import whole
 
 PROGRAM_VALUES = re.compile(r"\b(?:null|undefined|NaN|nan)\b|\bNone\b(?! of)|\[object|\{[a-z_]+\}")

@@ -108,7 +108,9 @@ def _overall(result: Result, words: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
-def _talk_about(questionnaire: Questionnaire, below: list[PartScore], words: Mapping[str, Any]) -> dict[str, Any] | None:
+def _talk_about(
+    questionnaire: Questionnaire, below: list[PartScore], words: Mapping[str, Any]
+) -> dict[str, Any] | None:
     if not below:
         return None
     talk = words["talk_about"]
@@ -150,7 +152,11 @@ def _flagged(result: Result, words: Mapping[str, Any]) -> dict[str, Any] | None:
         "heading": flagged["heading"],
         "intro": flagged["intro"],
         "items": [
-            {"id": item.item.id, "text": item.item.text, "answer": fill(flagged["answer"], answer=answer_text(item, words))}
+            {
+                "id": item.item.id,
+                "text": item.item.text,
+                "answer": fill(flagged["answer"], answer=answer_text(item, words)),
+            }
             for item in result.flagged[:MAX_FLAGGED_SHOWN]
         ],
         "more": fill(flagged["more"], count=hidden) if hidden > 0 else None,
@@ -179,7 +185,11 @@ def _areas(result: Result, words: Mapping[str, Any]) -> dict[str, Any]:
                 "meaning": dimension.meaning,
                 # Counted only when some of its questions were skipped.
                 "detail": not_scored.get(part.id)
-                or (None if part.answered == part.total else fill(words["answered"], answered=part.answered, total=part.total)),
+                or (
+                    None
+                    if part.answered == part.total
+                    else fill(words["answered"], answered=part.answered, total=part.total)
+                ),
             }
         )
     shown = {part.band.id for part in result.dimensions if part.band is not None}
@@ -188,7 +198,12 @@ def _areas(result: Result, words: Mapping[str, Any]) -> dict[str, Any]:
         for band in sorted(questionnaire.bands, key=lambda band: band.min_pomp)
         if band.id in shown
     ]
-    return {"heading": words["areas"]["heading"], "items": items, "bands_heading": words["areas"]["bands_heading"], "bands": bands}
+    return {
+        "heading": words["areas"]["heading"],
+        "items": items,
+        "bands_heading": words["areas"]["bands_heading"],
+        "bands": bands,
+    }
 
 
 def _rows(parts: tuple[PartScore, ...], titles: Mapping[str, str], words: Mapping[str, Any]) -> list[dict[str, Any]]:
