@@ -54,11 +54,11 @@ function fillDate(template, date) {
   return template.replace("{date}", date);
 }
 
-function overall(data) {
-  if (!data.title) return el("p", { class: "selfcheck-result__overall", text: data.text });
+function overall(data, kind = "selfcheck-result__overall") {
+  if (!data.title) return el("p", { class: kind, text: data.text });
   return el(
     "p",
-    { class: "selfcheck-result__overall", "data-overall": "" },
+    { class: kind, "data-overall": kind === "selfcheck-result__overall" ? "" : null },
     el("strong", { text: `${data.label}: ${data.title}` }),
     ` (${data.score_text}). `,
     data.text,
@@ -231,7 +231,7 @@ function summaryParts(report, container, context) {
     el("h2", { text: words.heading }),
     el("p", { text: fillDate(words.dated, context.date) }),
     el("p", { class: "selfcheck-summary__title", text: context.title }),
-    overall(report.overall),
+    overall(report.overall, "selfcheck-summary__overall"),
     el("h3", { text: words.areas }),
     compactTable(report.chart),
   ];
