@@ -79,7 +79,8 @@ def render_form(questionnaire, url: UrlFor, practice=None) -> str:
     )
 
 
-def render_paper(questionnaire, url: UrlFor) -> str:
+def render_paper(questionnaire, url: UrlFor, practice=None) -> str:
+    """The paper version; ``practice`` adds its emergency numbers and crisis lines."""
     scale = questionnaire.scale
     numbers: dict[str, list[str]] = {d.id: [] for d in questionnaire.dimensions}
     for number, item in enumerate(questionnaire.items, start=1):
@@ -95,6 +96,9 @@ def render_paper(questionnaire, url: UrlFor) -> str:
         numbers_by_dimension=numbers,
         needed_by_dimension={key: answers_needed(len(entries)) for key, entries in numbers.items()},
         bands=band_rows(questionnaire),
+        reverse_numbers=[str(n) for n, item in enumerate(questionnaire.items, start=1) if item.reverse],
+        safety_numbers=[str(n) for n, item in enumerate(questionnaire.items, start=1) if item.safety],
+        practice=practice,
     )
 
 
@@ -134,7 +138,7 @@ def paper_page_markdown(questionnaire_id: str, lang: str) -> str:
 def expand_markers(html: str, lang: str, url: UrlFor, where: str, practice=None) -> str:
     """Replace every check and paper marker in a rendered page."""
     html = FORM_MARKER.sub(lambda m: render_form(_questionnaire(m["id"], lang, where), url, practice), html)
-    return PAPER_MARKER.sub(lambda m: render_paper(_questionnaire(m["id"], lang, where), url), html)
+    return PAPER_MARKER.sub(lambda m: render_paper(_questionnaire(m["id"], lang, where), url, practice), html)
 
 
 def questionnaire_ids() -> list[str]:

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from sitebuild import PROJECT_ROOT, BuildError, palette, strict_yaml, yaml_mistakes
+from sitebuild import PROJECT_ROOT, BuildError, crisis_help, palette, strict_yaml, yaml_mistakes
 from sitebuild.review import PRACTICE_FIELDS, PracticeReview, ReviewError, parse_practice_review
 
 PRACTICE_FILE = PROJECT_ROOT / "practice.yml"
@@ -70,6 +70,7 @@ TOP_LEVEL = (
     "colours",
     "contact",
     "crisis_lines",
+    "emergency_numbers",
     "sections",
     "domain",
     "team",
@@ -135,22 +136,6 @@ def tel_uri(phone: str | None) -> str | None:
     return f"{uri};ext={extension}" if extension else uri
 
 
-# Shown when a practice lists no crisis lines of its own: valid in any country.
-INTERNATIONAL_CRISIS_LINES = (
-    CrisisLine(
-        name="Emergency services",
-        description="Call your local emergency number: 112 in the EU and many other countries, "
-        "911 in the US and Canada, 999 in the UK. Or go to the nearest emergency department.",
-        hours="Any time",
-    ),
-    CrisisLine(
-        name="Find a Helpline",
-        description="Free, confidential crisis lines in many countries, by phone, text or chat.",
-        url="https://findahelpline.com/",
-    ),
-)
-
-
 @dataclass(frozen=True)
 class TeamMember:
     name: str
@@ -181,10 +166,11 @@ class Practice:
     domain: str | None = None
     review: PracticeReview = field(default_factory=PracticeReview)
     team: tuple[TeamMember, ...] = ()
+    emergency_numbers: tuple[crisis_help.EmergencyNumber, ...] = crisis_help.DEFAULT_EMERGENCY_NUMBERS
 
     @property
-    def crisis_lines_or_default(self) -> tuple[CrisisLine, ...]:
-        return self.crisis_lines or INTERNATIONAL_CRISIS_LINES
+    def crisis_lines_or_default(self) -> tuple[object, ...]:
+        return crisis_help.lines_to_show(self.crisis_lines)
 
     @property
     def hidden_sections(self) -> list[str]:
@@ -259,6 +245,7 @@ def parse_practice(
         domain=domain.lower() if domain else None,
         review=_review(settings.raw.get("review"), where),
         team=tuple(_team_member(entry, docs_dir) for entry in settings.list_of_sections("team")),
+        emergency_numbers=crisis_help.parse_emergency_numbers(settings.raw.get("emergency_numbers"), where),
     )
 
 

@@ -3,6 +3,7 @@
 Pages ask for practice details with markers in their Markdown:
 
     <!-- practice: crisis-lines -->   the crisis lines (or international defaults)
+    <!-- practice: emergency -->      the emergency numbers, in a danger box (emergency-home: the home page's)
     <!-- practice: contact -->        how to reach the practice (nothing if none given)
     <!-- practice: call-to-action --> an invitation to get in touch, with a heading
     <!-- practice: welcome -->        the home page's first lines: name, region, call to action
@@ -31,6 +32,8 @@ AUDIENCE_BLOCK = re.compile(r"<!--\s*audience:\s*(?P<key>[a-z_]+)\s*-->(?P<body>
 PAGE_LINK = re.compile(r"(?<!!)\[(?P<text>[^\]]+)\]\((?P<target>[^)\s:]+\.md)(?P<anchor>#[^)\s]*)?(?:\s+\"[^\"]*\")?\)")
 DETAIL_TEMPLATES = {
     "crisis-lines": "partials/practice/crisis-lines.html",
+    "emergency": "partials/practice/emergency.html",
+    "emergency-home": "partials/practice/emergency-home.html",
     "contact": "partials/practice/contact.html",
     "call-to-action": "partials/practice/call-to-action.html",
     "welcome": "partials/practice/welcome.html",

@@ -44,6 +44,10 @@ class SelfCheckPage:
         }
 
     def shown_scores(self, table: str = "dimensions") -> dict[str, str]:
+        # The scores table sits behind "The same scores as a table": open it, as a visitor would.
+        self.result.locator(f'details:has(table[data-table="{table}"]) > summary').evaluate_all(
+            "summaries => summaries.forEach(summary => { if (!summary.parentElement.open) summary.click(); })"
+        )
         rows = self.result.locator(f'table[data-table="{table}"] tbody tr')
         return {
             rows.nth(i).get_attribute("data-row"): rows.nth(i).locator("td[data-pomp]").inner_text().strip()

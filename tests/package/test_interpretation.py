@@ -28,6 +28,7 @@ def test_the_result_has_the_documented_shape() -> None:
         "safety_note",
         "repair_note",
         "talking_note",
+        "report",
     ]
     assert data["questionnaire"] == {
         "id": "alliance",
@@ -74,6 +75,7 @@ def test_flagged_items_carry_their_words(mini: Questionnaire) -> None:
             "dimension_title": "Trust",
             "answer": 5,
             "answer_label": "Always",
+            "answer_text": "Always",
             "reverse": True,
             "safety": True,
             "score": 1,

@@ -112,3 +112,25 @@ def check_the_safety_note_comes_only_with_the_answers_the_data_names() -> None:
             for answer in scale.points:
                 fired = score(questionnaire, {**best, item.id: answer}).needs_safety_note
                 assert fired == (answer in item.safety_answers), (qid, item.id, answer)
+
+
+def check_result_report_follows_its_rules() -> None:
+    """What a result says (alliance_check.report) is decided the same way here as on CPython."""
+    import json
+
+    from alliance_check.bridge import score_json
+
+    def report(qid: str, answers: dict) -> dict:
+        reply = json.loads(score_json(json.dumps({"questionnaire": qid, "answers": answers})))
+        assert reply["ok"], reply
+        return reply["result"]["report"]
+
+    strong = report("check-in", {"respect": 5, "focus": 5, "worth": 5})
+    assert strong["talk_about"] is None and strong["strengths"]["starters"]
+    assert strong["bordin"] is None  # one question per part: the view would repeat the numbers
+    mixed = report("check-in", {"respect": 5, "focus": 1, "worth": 3})
+    assert [area["id"] for area in mixed["talk_about"]["areas"]] == ["focus", "worth"]
+    assert mixed["flagged"]["items"][0]["answer"] == "You answered: Not at all"
+    low = report("alliance", {"safe-to-be-honest": 1, "warmth": 1, "taken-seriously": 1})
+    assert list(low).index("safety") < list(low).index("overall")
+    assert low["safety"] is not None and low["rights"]["links"]

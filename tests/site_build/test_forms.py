@@ -10,6 +10,7 @@ from mkdocs.utils.meta import get_data
 
 from alliance_check import Scale, list_questionnaires, load_questionnaire, score
 from sitebuild import BuildError, forms
+from sitebuild.practice import parse_practice
 
 HOSTILE = '<script>window.pwned=1</script><img src=x onerror="window.pwned=1">'
 
@@ -112,9 +113,32 @@ def test_paper_key_explains_the_conversion_for_the_scale() -> None:
     ten = Scale(0, 10, MappingProxyType({0: "Not at all", 10: "Completely"}))
     rescaled = replace(check_in, scale=ten, items=tuple(replace(item, scale=ten) for item in check_in.items))
     html = forms.render_paper(rescaled, url)
-    assert "subtract 0, then multiply by 10" in html
+    assert "multiply the area score by 10" in html
+    assert "subtract 0" not in html
     html = forms.render_paper(load_questionnaire("alliance", "en"), url)
     assert "subtract 1, then multiply by 25" in html
+
+
+@pytest.mark.parametrize("questionnaire_id", ["alliance", "check-in", "first-sessions"])
+def test_paper_key_describes_only_what_the_check_has(questionnaire_id: str) -> None:
+    questionnaire = load_questionnaire(questionnaire_id, "en")
+    html = forms.render_paper(questionnaire, url)
+    questions = html[: html.index("Scoring key")]
+    assert "(R)" not in questions, "scoring marks belong in the key only"
+    reverse = [str(n) for n, item in enumerate(questionnaire.items, 1) if item.reverse]
+    if reverse:
+        assert "worded the other way round" in html and "minus your answer" in html
+    else:
+        assert "other way round" not in html and "minus your answer" not in html
+
+
+def test_paper_version_carries_the_safety_note_and_crisis_lines() -> None:
+    practice = parse_practice({"name": "A"}, "practice.yml")
+    questionnaire = load_questionnaire("alliance", "en")
+    html = forms.render_paper(questionnaire, url, practice)
+    assert questionnaire.notes.safety.text in html
+    assert 'href="tel:112"' in html and 'href="tel:988"' in html
+    assert "Befrienders Worldwide" in html
 
 
 def test_bands_cover_zero_to_one_hundred_highest_first() -> None:

@@ -9,13 +9,8 @@ import yaml
 from building import run_build
 
 from sitebuild import PROJECT_ROOT, palette, practice_pages
-from sitebuild.practice import (
-    INTERNATIONAL_CRISIS_LINES,
-    PracticeConfigError,
-    load_practice,
-    parse_practice,
-    published_url,
-)
+from sitebuild.crisis_help import DEFAULT_EMERGENCY_NUMBERS, DEFAULT_NAMED_LINES, DIRECTORIES
+from sitebuild.practice import PracticeConfigError, load_practice, parse_practice, published_url
 
 EXAMPLE = PROJECT_ROOT / "examples" / "riverside" / "practice.yml"
 DOCS = PROJECT_ROOT / "docs"
@@ -233,7 +228,7 @@ def test_the_templates_commented_examples_are_valid_when_uncommented(tmp_path: P
         path = tmp_path / "practice.yml"
         path.write_text(text, encoding="utf-8")
         practice = load_practice(path, DOCS)
-        assert practice.crisis_lines or practice.team
+        assert practice.crisis_lines or practice.team or practice.emergency_numbers != DEFAULT_EMERGENCY_NUMBERS
 
 
 @pytest.mark.parametrize(
@@ -256,7 +251,7 @@ def test_the_example_practice_is_valid() -> None:
 def test_the_projects_own_practice_file_is_valid() -> None:
     practice = load_practice(PROJECT_ROOT / "practice.yml", DOCS)
     assert practice.crisis_lines == ()
-    assert practice.crisis_lines_or_default == INTERNATIONAL_CRISIS_LINES
+    assert practice.crisis_lines_or_default == (*DEFAULT_NAMED_LINES, *DIRECTORIES)
     assert practice.contact.is_empty
 
 

@@ -6,8 +6,10 @@ only decides which texts belong to a result. Numbers stay unrounded.
 
 from typing import Any
 
+from alliance_check.report import answer_text, build_report
 from alliance_check.schema import Band, Note, Questionnaire
 from alliance_check.scoring import ItemScore, PartScore, Result
+from alliance_check.wording import result_words
 
 
 def result_to_dict(result: Result) -> dict[str, Any]:
@@ -15,6 +17,7 @@ def result_to_dict(result: Result) -> dict[str, Any]:
     questionnaire = result.questionnaire
     notes = questionnaire.notes
     overall = result.overall
+    safety_note = notes.safety if result.needs_safety_note else None
     return {
         "questionnaire": {
             "id": questionnaire.id,
@@ -35,9 +38,11 @@ def result_to_dict(result: Result) -> dict[str, Any]:
         "flagged_items": [_flagged(questionnaire, flagged) for flagged in result.flagged],
         "not_scored": _not_scored(result),
         "unanswered": list(result.unanswered),
-        "safety_note": _note(notes.safety) if result.needs_safety_note else None,
+        "safety_note": _note(safety_note) if safety_note else None,
         "repair_note": _note(notes.repair),
         "talking_note": _note(notes.talking),
+        # The result in reading order, fully worded: what the page shows (see alliance_check.report).
+        "report": build_report(result, safety_note),
     }
 
 
@@ -87,6 +92,7 @@ def _flagged(questionnaire: Questionnaire, flagged: ItemScore) -> dict[str, Any]
         "dimension_title": questionnaire.dimension(item.dimension).title,
         "answer": flagged.answer,
         "answer_label": item.scale.labels.get(flagged.answer),
+        "answer_text": answer_text(flagged, result_words(questionnaire.lang)),
         "reverse": item.reverse,
         "safety": item.safety,
         "score": flagged.score,

@@ -1,22 +1,26 @@
-// An accessible inline SVG bar chart of the areas on the 0–100 scale. Colours
-// come from CSS (currentColor and theme variables), so it reads in light and
-// dark palettes and in print. The table beside it carries the same numbers.
+// An accessible inline SVG bar chart of the areas on the 0–100 scale: each
+// area's name above its bar, so the chart stays narrow and its words stay
+// readable on a phone. Colours come from CSS (currentColor and theme
+// variables), so it reads in light and dark palettes and in print. The table
+// after it carries the same numbers.
 
-import { svg, whole } from "./dom.js";
-import { messages } from "./messages.js";
+import { svg } from "./dom.js";
 
-const ROW = 36;
-const LABEL_WIDTH = 180;
+const LABEL_HEIGHT = 18;
+const BAR_HEIGHT = 18;
+const ROW = LABEL_HEIGHT + BAR_HEIGHT + 10;
 const BAR_WIDTH = 300;
-const VALUE_WIDTH = 100;
+const VALUE_WIDTH = 44;
+const AXIS = 22;
 
 let chartCount = 0;
 
-export function barChart(dimensions) {
+/** @param {object} chart  the report's `chart`: {title, description, rows: [{id, title, pomp, band, score}]} */
+export function barChart(chart) {
   const id = `selfcheck-chart-${++chartCount}`;
-  const height = ROW * dimensions.length + 24;
-  const width = LABEL_WIDTH + BAR_WIDTH + VALUE_WIDTH;
-  const chart = svg(
+  const height = ROW * chart.rows.length + AXIS;
+  const width = BAR_WIDTH + VALUE_WIDTH;
+  const node = svg(
     "svg",
     {
       class: "selfcheck-chart",
@@ -25,40 +29,28 @@ export function barChart(dimensions) {
       "aria-labelledby": `${id}-title ${id}-desc`,
       preserveAspectRatio: "xMinYMin meet",
     },
-    svg("title", { id: `${id}-title`, text: messages.result.chartTitle }),
-    svg("desc", { id: `${id}-desc`, text: messages.result.chartDescription }),
+    svg("title", { id: `${id}-title`, text: chart.title }),
+    svg("desc", { id: `${id}-desc`, text: chart.description }),
   );
   for (const tick of [0, 50, 100]) {
-    const x = LABEL_WIDTH + (BAR_WIDTH * tick) / 100;
-    chart.append(
-      svg("line", { class: "selfcheck-chart__grid", x1: x, x2: x, y1: 0, y2: height - 20 }),
-      svg("text", { class: "selfcheck-chart__tick", x, y: height - 6, "text-anchor": "middle", text: String(tick) }),
+    const x = (BAR_WIDTH * tick) / 100;
+    node.append(
+      svg("line", { class: "selfcheck-chart__grid", x1: x, x2: x, y1: LABEL_HEIGHT, y2: height - AXIS + 4 }),
+      svg("text", { class: "selfcheck-chart__tick", x, y: height - 4, "text-anchor": tick === 0 ? "start" : tick === 100 ? "end" : "middle", text: String(tick) }),
     );
   }
-  dimensions.forEach((dimension, index) => {
-    const y = index * ROW + 6;
-    const scored = dimension.pomp !== null && dimension.pomp !== undefined;
-    chart.append(
-      svg("text", { class: "selfcheck-chart__label", x: LABEL_WIDTH - 8, y: y + 17, "text-anchor": "end", text: dimension.title }),
-      svg("rect", { class: "selfcheck-chart__track", x: LABEL_WIDTH, y, width: BAR_WIDTH, height: 22, rx: 3 }),
+  chart.rows.forEach((row, index) => {
+    const top = index * ROW;
+    const barTop = top + LABEL_HEIGHT + 2;
+    const scored = typeof row.pomp === "number";
+    node.append(
+      svg("text", { class: "selfcheck-chart__label", x: 0, y: top + LABEL_HEIGHT - 4, text: row.title }),
+      svg("rect", { class: "selfcheck-chart__track", x: 0, y: barTop, width: BAR_WIDTH, height: BAR_HEIGHT, rx: 3 }),
       scored
-        ? svg("rect", {
-            class: "selfcheck-chart__bar",
-            "data-band": dimension.band?.id,
-            x: LABEL_WIDTH,
-            y,
-            width: (BAR_WIDTH * dimension.pomp) / 100,
-            height: 22,
-            rx: 3,
-          })
+        ? svg("rect", { class: "selfcheck-chart__bar", "data-band": row.band, x: 0, y: barTop, width: (BAR_WIDTH * row.pomp) / 100, height: BAR_HEIGHT, rx: 3 })
         : null,
-      svg("text", {
-        class: "selfcheck-chart__value",
-        x: LABEL_WIDTH + BAR_WIDTH + 8,
-        y: y + 17,
-        text: scored ? String(whole(dimension.pomp)) : messages.result.notScoredCell,
-      }),
+      svg("text", { class: "selfcheck-chart__value", x: width, y: barTop + BAR_HEIGHT - 4, "text-anchor": "end", text: row.score }),
     );
   });
-  return chart;
+  return node;
 }

@@ -22,8 +22,3 @@ function setAttributes(element, attributes) {
     else element.setAttribute(name, value === true ? "" : String(value));
   }
 }
-
-/** A whole number for display (rounding half up, the same way the tests expect). */
-export function whole(value) {
-  return Math.floor(value + 0.5);
-}

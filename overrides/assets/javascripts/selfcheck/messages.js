@@ -1,5 +1,5 @@
 // Every word the self-check's scripts show, in one place to read and translate.
-// Questionnaire text and interpretations come from the package's data instead.
+// Questionnaire text and everything a result says come from the package's data instead.
 
 export const messages = {
   engine: {
@@ -37,44 +37,5 @@ export const messages = {
     },
     other: "Something went wrong inside the private scoring.",
     question: (number) => `Please look at question ${number} and choose its answer again.`,
-  },
-  result: {
-    heading: "Your result",
-    overall: "Overall",
-    outOf100: (value) => `${value} out of 100`,
-    overallNotScored:
-      "There is no overall result, because some areas had too few answers. The areas you answered are below.",
-    byArea: "By area",
-    answered: (answered, total) => `${answered} of ${total} questions answered`,
-    notScored: (answered, total, needed) =>
-      `Not scored: you answered ${answered} of ${total} questions here, and at least ${needed} are needed.`,
-    chartTitle: "Scores by area, from 0 to 100",
-    chartDescription: "A bar for each area. Longer bars mean a stronger result. The same numbers are in the table below.",
-    tableCaption: "Scores by area (0 to 100)",
-    tableArea: "Area",
-    tableScore: "Score out of 100",
-    tableAnswered: "Questions answered",
-    notScoredCell: "Not scored",
-    bordinHeading: "Another view: bond, goals and tasks",
-    bordinIntro:
-      "Researchers often describe the relationship in three parts: the bond between you, agreement on goals, and agreement on the ways you work.",
-    flaggedHeading: "Answers worth a closer look",
-    flaggedIntro: "These answers were on the lower side. Single answers like these are often the most useful to talk about.",
-    youAnswered: (label) => `You answered: ${label}`,
-    noFlagged: "None of your answers were on the lower side.",
-    startersHeading: (area) => `Things you could say about ${area.toLowerCase()}`,
-    readMore: (area) => `Read more about ${area.toLowerCase()}`,
-    safetyHeading: "Your safety matters",
-    safetyLink: "Get help now",
-    notDiagnosis:
-      "This is a reflection tool, not a diagnosis or a validated clinical measure. A lower result is something to talk about, not a verdict on you or your therapist.",
-    repairLink: "Read about strains and repair",
-    talkLink: "How to talk with your therapist about this",
-    answersHeading: "Your answers",
-    skipped: "Skipped",
-    print: "Print or save as PDF",
-    change: "Change my answers",
-    clear: "Clear everything",
-    cleared: "Everything is cleared. Nothing was kept.",
   },
 };

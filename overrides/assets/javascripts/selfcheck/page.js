@@ -144,13 +144,17 @@ function wireCheck(root) {
     return template ? template.content.cloneNode(true) : null;
   };
 
+  let clearedText = "";
+
   function showResult(result, sheet) {
+    clearedText = result.report.words.actions.cleared;
     const heading = renderResult(resultBox, result, {
       id: root.dataset.selfcheck,
       siteUrl,
       answers: sheet,
-      practice: { contact: practiceDetail("contact"), crisis: practiceDetail("crisis") },
-      actions: { print: () => window.print(), change: changeAnswers, clear: clearEverything },
+      date: new Date().toLocaleDateString(document.documentElement.lang || undefined, { dateStyle: "long" }),
+      practice: { contact: practiceDetail("contact"), emergency: practiceDetail("emergency"), crisis: practiceDetail("crisis") },
+      actions: { summary: printSummary, everything: () => window.print(), change: changeAnswers, clear: clearEverything },
     });
     form.hidden = true;
     root.classList.add("selfcheck--has-result");
@@ -174,7 +178,15 @@ function wireCheck(root) {
     form.reset();
     changeAnswers();
     showProgress();
-    showProblem(el("p", { text: messages.result.cleared }));
+    showProblem(el("p", { text: clearedText }));
+  }
+
+  /** Prints the one-page summary instead of the whole result (see the print styles). */
+  function printSummary() {
+    const mode = "selfcheck-print-summary";
+    document.documentElement.classList.add(mode);
+    window.addEventListener("afterprint", () => document.documentElement.classList.remove(mode), { once: true });
+    window.print();
   }
 
   /** Answers, result and messages gone, without a word: the page looks as it first did. */
@@ -209,6 +221,7 @@ function readReply(text) {
   const dimensions = isObject(reply.result) ? reply.result.dimensions : null;
   const result =
     reply.ok === true &&
+    isObject(reply.result.report) &&
     Array.isArray(dimensions) &&
     dimensions.every((dimension) => isObject(dimension) && typeof dimension.id === "string" && typeof dimension.title === "string");
   const error = reply.ok === false && isObject(reply.error) && typeof reply.error.code === "string";

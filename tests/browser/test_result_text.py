@@ -1,0 +1,142 @@
+"""What a visitor reads in a result, compared with reviewed golden files.
+
+For each check and several answer patterns, the result's text exactly as
+Chromium shows it (``innerText`` of the result region), the same region in the
+print view, and the one-page summary are compared with the files in
+``tests/browser/golden/``. A changed wording shows up as a diff in review.
+
+To write the golden files again after an intended change, run::
+
+    UPDATE_GOLDEN=1 PYTHONPATH=scripts .venv/bin/python -m pytest tests/browser/test_result_text.py
+
+then read the diff (``git diff tests/browser/golden``) before committing it.
+"""
+
+import os
+import random
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page
+from selfcheck_page import SelfCheckPage
+
+from alliance_check import Questionnaire, list_questionnaires, load_questionnaire
+
+pytestmark = pytest.mark.browser
+
+GOLDEN = Path(__file__).with_name("golden")
+UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
+# A fixed moment, so the dated lines read the same on every run.
+FIXED_NOW = "2026-03-14T10:00:00"
+# Program values that must never reach a person: JS and Python empties, unfilled templates.
+PROGRAM_VALUES = re.compile(r"\b(?:null|undefined|NaN)\b|\bNone\b(?! of)|\[object|\{[A-Za-z_][A-Za-z0-9_]*\}")
+
+
+def answer_patterns(questionnaire: Questionnaire) -> dict[str, dict[str, int]]:
+    """Lowest, highest, alternating, random and half skipped; for 0-10, every value at least once."""
+    items = questionnaire.items
+    low, high = questionnaire.scale.min, questionnaire.scale.max
+    rng = random.Random(f"golden-{questionnaire.id}")
+
+    def keyed(value_for_positive: int, item) -> int:
+        return low + high - value_for_positive if item.reverse else value_for_positive
+
+    patterns = {
+        "lowest": {item.id: keyed(low, item) for item in items},
+        "highest": {item.id: keyed(high, item) for item in items},
+        "alternating": {item.id: keyed(low if index % 2 else high, item) for index, item in enumerate(items)},
+        "random": {item.id: rng.randint(low, high) for item in items},
+        "half-skipped": {item.id: rng.randint(low, high) for index, item in enumerate(items) if index % 2 == 0},
+    }
+    points = list(questionnaire.scale.points)
+    if len(points) > len(items):
+        # Every value of the scale shown at least once, across as many answer sets as it takes.
+        for start in range(0, len(points), len(items)):
+            values = (points[start:] + points)[: len(items)]
+            patterns[f"values-from-{points[start]}"] = {
+                item.id: value for item, value in zip(items, values, strict=True)
+            }
+    return patterns
+
+
+CASES = [(qid, name) for qid in list_questionnaires() for name in answer_patterns(load_questionnaire(qid))]
+
+
+@pytest.fixture(scope="module")
+def read_texts(browser: Browser, site_url: str) -> Iterator[dict[tuple[str, str], dict[str, str]]]:
+    """Every case's screen, print and summary text, from one page per check (Pyodide starts once per check)."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    texts: dict[tuple[str, str], dict[str, str]] = {}
+    for qid in list_questionnaires():
+        page = context.new_page()
+        page.clock.set_fixed_time(FIXED_NOW)
+        page.goto(f"{site_url}self-check/{qid}/")
+        check = SelfCheckPage(page, qid)
+        for name, answers in answer_patterns(load_questionnaire(qid)).items():
+            check.answer(answers)
+            check.submit()
+            check.wait_for_result()
+            texts[(qid, name)] = visible_texts(page, check)
+            check.result.get_by_role("button", name="Clear everything").click()
+        page.close()
+    yield texts
+    context.close()
+
+
+def visible_texts(page: Page, check: SelfCheckPage) -> dict[str, str]:
+    screen = check.result.inner_text()
+    page.emulate_media(media="print")
+    printed = check.result.inner_text()
+    page.evaluate("document.documentElement.classList.add('selfcheck-print-summary')")
+    summary = check.result.inner_text()
+    page.evaluate("document.documentElement.classList.remove('selfcheck-print-summary')")
+    page.emulate_media(media="screen")
+    return {"result": screen, "print": printed, "summary": summary}
+
+
+def compare(path: Path, text: str) -> None:
+    text = text.rstrip() + "\n"
+    if UPDATE:
+        path.write_text(text, encoding="utf-8")
+        return
+    assert path.is_file(), f"{path.name} is missing: run with UPDATE_GOLDEN=1 and review the new file"
+    assert text == path.read_text(encoding="utf-8"), (
+        f"{path.name} changed: run with UPDATE_GOLDEN=1 and review the diff"
+    )
+
+
+@pytest.mark.parametrize(("qid", "name"), CASES)
+def test_result_text_matches_golden(read_texts, qid: str, name: str) -> None:
+    for view, text in read_texts[(qid, name)].items():
+        compare(GOLDEN / f"{qid}.{name}.{view}.txt", text)
+
+
+@pytest.mark.parametrize(("qid", "name"), CASES)
+def test_no_program_value_in_result_print_or_summary(read_texts, qid: str, name: str) -> None:
+    for view, text in read_texts[(qid, name)].items():
+        found = PROGRAM_VALUES.findall(text)
+        assert not found, f"{qid} {name} {view}: {found}"
+
+
+def test_summary_and_print_are_dated(read_texts) -> None:
+    lowest = read_texts[("alliance", "lowest")]
+    assert "What I would like to say" in lowest["summary"]
+    assert "Made on March 14, 2026" in lowest["summary"]
+    assert "Made on March 14, 2026" in lowest["print"]
+
+
+@pytest.mark.parametrize("qid", list_questionnaires())
+def test_no_program_value_on_the_paper_version(page: Page, site_url: str, qid: str) -> None:
+    page.goto(f"{site_url}self-check/paper/{qid}/")
+    for media in ("screen", "print"):
+        page.emulate_media(media=media)
+        text = page.locator("article").inner_text()
+        assert not PROGRAM_VALUES.findall(text), (qid, media)
+
+
+def test_every_golden_file_belongs_to_a_case() -> None:
+    expected = {f"{qid}.{name}.{view}.txt" for qid, name in CASES for view in ("result", "print", "summary")}
+    stale = sorted(path.name for path in GOLDEN.glob("*.txt") if path.name not in expected)
+    assert not stale, f"golden files with no case (remove them): {stale}"
