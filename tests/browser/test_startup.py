@@ -85,3 +85,66 @@ def test_a_corrupted_snapshot_is_refused(context: BrowserContext, page: Page, si
     score(page, site_url)
     assert any("without the start-up snapshot" in w for w in warnings), warnings
     assert traffic.errors == []
+
+
+def test_a_snapshot_made_against_another_runtime_is_refused(
+    context: BrowserContext, page: Page, site_url: str, traffic
+) -> None:
+    # The snapshot ships as its XOR against pyodide.asm.wasm's data segments; another module cannot rebuild it.
+    def other_runtime(route: Route) -> None:
+        manifest = route.fetch().json()
+        manifest["delta_against"]["data_section_sha256"] = "1" * 64
+        route.fulfill(status=200, content_type="application/json", body=json.dumps(manifest))
+
+    context.route(re.compile(r"/pyodide/snapshot\.json$"), other_runtime)
+    warnings = worker_warnings(page)
+    score(page, site_url)
+    assert any("made against another pyodide.asm.wasm" in w for w in warnings), warnings
+    assert "python_stdlib.zip" in runtime_requests(traffic)
+    assert traffic.errors == []
+
+
+def test_a_slow_connection_gets_the_start_that_downloads_less(
+    context: BrowserContext, page: Page, site_url: str, traffic
+) -> None:
+    # Round trips of 300 ms make Chromium rate the connection "3g", in the worker too.
+    session = context.new_cdp_session(page)
+    session.send("Network.enable")
+    slow = {"offline": False, "latency": 300, "downloadThroughput": -1, "uploadThroughput": -1}
+    session.send("Network.emulateNetworkConditions", slow)
+    warnings = worker_warnings(page)
+    score(page, site_url)
+    files = runtime_requests(traffic)
+    manifest = json.loads(page.request.get(site_url + "pyodide/snapshot.json").text())
+    assert manifest["stdlib_zip_bytes"] < manifest["gzip_bytes"], "the ordinary start is the smaller one"
+    assert "snapshot.bin.gz" not in files, files
+    assert files.count("python_stdlib.zip") == 1
+    assert warnings == []
+    assert traffic.errors == []
+
+
+RULE_CASES = [
+    # (navigator.connection, sizes, start)
+    (None, {"snapshot": 4, "ordinary": 2}, "snapshot"),
+    ({"effectiveType": "4g", "downlink": 9.4, "saveData": False}, {"snapshot": 4, "ordinary": 2}, "snapshot"),
+    ({"effectiveType": "4g", "downlink": 1.55, "saveData": False}, {"snapshot": 4, "ordinary": 2}, "snapshot"),
+    ({"effectiveType": "4g", "downlink": 9.4, "saveData": True}, {"snapshot": 4, "ordinary": 2}, "ordinary"),
+    ({"effectiveType": "3g", "downlink": 9.4, "saveData": False}, {"snapshot": 4, "ordinary": 2}, "ordinary"),
+    ({"effectiveType": "2g", "downlink": 0.2, "saveData": False}, {"snapshot": 4, "ordinary": 2}, "ordinary"),
+    ({"effectiveType": "slow-2g", "saveData": False}, {"snapshot": 4, "ordinary": 2}, "ordinary"),
+    ({"effectiveType": "4g", "downlink": 0.6, "saveData": False}, {"snapshot": 4, "ordinary": 2}, "ordinary"),
+    # Saving data never makes the bigger download win.
+    ({"effectiveType": "3g", "downlink": 0.4, "saveData": True}, {"snapshot": 2, "ordinary": 4}, "snapshot"),
+]
+
+
+def test_the_start_rule_decides_from_the_connection_and_the_sizes(page: Page, site_url: str) -> None:
+    page.goto(site_url)
+    chosen = page.evaluate(
+        """async ([url, cases]) => {
+          const { chooseStart } = await import(url);
+          return cases.map(([connection, sizes]) => chooseStart(connection, sizes));
+        }""",
+        [site_url + "assets/javascripts/selfcheck/start_rule.js", [[c, s] for c, s, _ in RULE_CASES]],
+    )
+    assert chosen == [start for _, _, start in RULE_CASES]
