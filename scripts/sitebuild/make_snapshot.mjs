@@ -4,15 +4,16 @@
 //   node make_snapshot.mjs <pyodide.mjs> <lock-dir> <output-file>
 //
 // <lock-dir> holds our wheel and the lock file the site ships. Writes the
-// snapshot as its difference from the runtime's initial memory image
-// (snapshot_delta.js, which the worker uses to rebuild it) and prints one
+// snapshot as its difference from the runtime's initial memory image, its
+// zero pages left out (snapshot_delta.js, which the worker uses to rebuild
+// it), and prints one
 // JSON line describing it. Pyodide checks at load time that the snapshot was
 // made by the same build of its runtime.
 import { createHash } from "node:crypto";
 import path from "node:path";
 import { readFile, writeFile } from "node:fs/promises";
 import { pathToFileURL } from "node:url";
-import { dataSection, xorWithMemoryImage } from "../../overrides/assets/javascripts/selfcheck/snapshot_delta.js";
+import { dataSection, pack, xorWithMemoryImage } from "../../overrides/assets/javascripts/selfcheck/snapshot_delta.js";
 
 const [pyodideModule, lockDir, output] = process.argv.slice(2);
 const { loadPyodide, version } = await import(pathToFileURL(path.resolve(pyodideModule)).href);
@@ -80,7 +81,7 @@ const snapshot = pyodide.makeMemorySnapshot();
 const sha256 = (bytes) => createHash("sha256").update(bytes).digest("hex");
 const snapshotSha256 = sha256(snapshot);
 const section = dataSection(await readFile(path.join(path.dirname(pyodideModule), "pyodide.asm.wasm")));
-await writeFile(output, xorWithMemoryImage(snapshot, section));
+await writeFile(output, pack(xorWithMemoryImage(snapshot, section)));
 console.log(
   JSON.stringify({
     ...report,

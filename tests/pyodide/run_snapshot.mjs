@@ -1,6 +1,6 @@
 // Starts Pyodide from the built site's start-up snapshot under Node, the way
 // the site's worker does: snapshot checked against its manifest, rebuilt
-// from its delta and the runtime's data segments by the worker's own code
+// from its packed delta and the runtime's data segments by the worker's own code
 // (snapshot_delta.js) and checked again, no
 // python_stdlib.zip (an empty file in its place), our wheel installed through
 // the site's lock file. Then replays every vector through the bridge.
@@ -14,10 +14,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { loadPyodide, version } from "pyodide";
-import {
-  dataSection,
-  xorWithMemoryImage,
-} from "../../overrides/assets/javascripts/selfcheck/snapshot_delta.js";
+import { dataSection, unpack, xorWithMemoryImage } from "../../overrides/assets/javascripts/selfcheck/snapshot_delta.js";
 
 const [runtimeDir, vectorsFile, emptyFile] = process.argv.slice(2).map((arg) => path.resolve(arg));
 const sha256 = (data) => createHash("sha256").update(data).digest("hex");
@@ -30,7 +27,7 @@ if (manifest.pyodide !== version) throw new Error(`snapshot for Pyodide ${manife
 if (manifest.wheel.sha256 !== lock.packages["alliance-check"].sha256) throw new Error("snapshot for another wheel");
 const section = dataSection(readFileSync(path.join(runtimeDir, manifest.delta_against.file_name)));
 if (sha256(section) !== manifest.delta_against.data_section_sha256) throw new Error("delta against another runtime");
-const delta = new Uint8Array(gunzipSync(packed));
+const delta = unpack(gunzipSync(packed));
 const rebuiltSha256 = sha256(xorWithMemoryImage(delta, section));
 if (rebuiltSha256 !== manifest.sha256) throw new Error("the rebuilt snapshot does not match its manifest");
 

@@ -9,7 +9,7 @@
 // where that downloads less and the visitor's connection asks for fewer bytes
 // (start_rule.js).
 
-import { dataSection, xorWithMemoryImage } from "./snapshot_delta.js";
+import { dataSection, unpack, xorWithMemoryImage } from "./snapshot_delta.js";
 import { chooseStart, wantsFewerBytes } from "./start_rule.js";
 
 const runtimeBase = new URL("../../../pyodide/", import.meta.url);
@@ -156,19 +156,19 @@ async function loadSnapshot(manifestDownload = null) {
     );
   }
   const responded = performance.now();
-  const { delta, checked } = await decompressChecked(response, manifest);
+  const { packed, checked } = await decompressChecked(response, manifest);
   const decompressed = performance.now();
-  const bytes = await rebuildSnapshot(delta, manifest, checked);
+  const bytes = await rebuildSnapshot(packed, manifest, checked);
   startReport.decompress_ms = decompressed - responded;
   startReport.rebuild_ms = performance.now() - decompressed;
   return bytes;
 }
 
-/** {delta, checked}: the snapshot's delta, decompressed, and whether its compressed bytes matched the manifest. */
+/** {packed, checked}: the snapshot's packed delta, decompressed, and whether its compressed bytes matched the manifest. */
 async function decompressChecked(response, manifest) {
   // A host that decodes the .gz on the way (Content-Encoding: gzip) hands over the delta itself.
   if (/gzip/i.test(response.headers.get("Content-Encoding") || "")) {
-    return { delta: await response.arrayBuffer(), checked: false };
+    return { packed: await response.arrayBuffer(), checked: false };
   }
   const [packed, unpacking] = response.body.tee();
   const [packedBytes, bytes] = await Promise.all([
@@ -178,21 +178,23 @@ async function decompressChecked(response, manifest) {
   if ((await sha256(packedBytes)) !== manifest.gzip_sha256) {
     throw new Error("its sha256 does not match its manifest");
   }
-  return { delta: bytes, checked: true };
+  return { packed: bytes, checked: true };
 }
 
 /**
- * The snapshot from its delta and the runtime's data segments. The segments
- * must be those it was made against (their sha256 is in the manifest); a
- * host-decoded delta, not checked compressed, is checked whole once rebuilt.
+ * The snapshot from its packed delta and the runtime's data segments. The
+ * segments must be those it was made against (their sha256 is in the
+ * manifest); a host-decoded delta, not checked compressed, is checked whole
+ * once rebuilt.
  */
-async function rebuildSnapshot(delta, manifest, checked) {
+async function rebuildSnapshot(packed, manifest, checked) {
   const section = dataSection(await runtimeBytes);
   if ((await sha256(section)) !== manifest.delta_against.data_section_sha256) {
     throw new Error("it was made against another pyodide.asm.wasm");
   }
-  const bytes = xorWithMemoryImage(delta, section);
+  const delta = unpack(packed);
   if (delta.byteLength !== manifest.bytes) throw new Error("its size does not match its manifest");
+  const bytes = xorWithMemoryImage(delta, section);
   if (!checked && (await sha256(bytes)) !== manifest.sha256) {
     throw new Error("its sha256 does not match its manifest");
   }
