@@ -148,3 +148,40 @@ def test_the_start_rule_decides_from_the_connection_and_the_sizes(page: Page, si
         [site_url + "assets/javascripts/selfcheck/start_rule.js", [[c, s] for c, s, _ in RULE_CASES]],
     )
     assert chosen == [start for _, _, start in RULE_CASES]
+
+
+def test_the_snapshot_delta_round_trips_and_refuses_a_broken_page_map(page: Page, site_url: str) -> None:
+    page.goto(site_url)
+    outcome = page.evaluate(
+        """async (url) => {
+          const { pack, unpack, xorWithMemoryImage, dataSegments } = await import(url);
+          // A snapshot-shaped buffer: a 32-byte header (its length in the second word), then memory.
+          const snapshot = new Uint8Array(3 * 4096 + 100);
+          new DataView(snapshot.buffer).setUint32(4, 32, true);
+          snapshot.set([1, 2, 3], 40);
+          snapshot.set([9, 9], 2 * 4096 + 50);
+          // One data segment, 3 bytes at memory offset 8 (bytes 40-42 of the snapshot).
+          const section = new Uint8Array([1, 0, 0x41, 8, 0x0b, 3, 1, 2, 7]);
+          const delta = xorWithMemoryImage(snapshot.slice(), section);
+          const packed = pack(delta);
+          const rebuilt = xorWithMemoryImage(unpack(packed), section);
+          const broken = packed.slice(0, packed.length - 1);
+          let refused = null;
+          try { unpack(broken); } catch (error) { refused = error.message; }
+          let passive = null;
+          try { dataSegments(new Uint8Array([1, 1, 0])); } catch (error) { passive = error.message; }
+          return {
+            same: rebuilt.length === snapshot.length && rebuilt.every((byte, i) => byte === snapshot[i]),
+            deltaAt40: Array.from(delta.subarray(40, 43)),
+            packedBytes: packed.length,
+            refused,
+            passive,
+          };
+        }""",
+        site_url + "assets/javascripts/selfcheck/snapshot_delta.js",
+    )
+    assert outcome["same"]
+    assert outcome["deltaAt40"] == [0, 0, 4]  # what the module already holds becomes zeros
+    assert outcome["packedBytes"] < 3 * 4096  # the all-zero page is left out
+    assert outcome["refused"] == "its page map does not fit its pages"
+    assert outcome["passive"] == "data segment 0 is not placed at a constant offset"
