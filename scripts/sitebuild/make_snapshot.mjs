@@ -3,12 +3,17 @@
 //
 //   node make_snapshot.mjs <pyodide.mjs> <lock-dir> <output-file>
 //
-// <lock-dir> holds our wheel and the lock file the site ships. Prints one JSON
-// line describing the snapshot. Pyodide checks at load time that the snapshot
-// was made by the same build of its runtime.
+// <lock-dir> holds our wheel and the lock file the site ships. Writes the
+// snapshot as its difference from the runtime's initial memory image, its
+// zero pages left out (snapshot_delta.js, which the worker uses to rebuild
+// it), and prints one
+// JSON line describing it. Pyodide checks at load time that the snapshot was
+// made by the same build of its runtime.
+import { createHash } from "node:crypto";
 import path from "node:path";
-import { writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { pathToFileURL } from "node:url";
+import { dataSection, pack, xorWithMemoryImage } from "../../overrides/assets/javascripts/selfcheck/snapshot_delta.js";
 
 const [pyodideModule, lockDir, output] = process.argv.slice(2);
 const { loadPyodide, version } = await import(pathToFileURL(path.resolve(pyodideModule)).href);
@@ -73,8 +78,19 @@ json.dumps({"modules": len(sys.modules), "python": sys.version.split()[0]})
 
 zeroFreeMemory(pyodide._module);
 const snapshot = pyodide.makeMemorySnapshot();
-await writeFile(output, snapshot);
-console.log(JSON.stringify({ ...report, pyodide: version, bytes: snapshot.length }));
+const sha256 = (bytes) => createHash("sha256").update(bytes).digest("hex");
+const snapshotSha256 = sha256(snapshot);
+const section = dataSection(await readFile(path.join(path.dirname(pyodideModule), "pyodide.asm.wasm")));
+await writeFile(output, pack(xorWithMemoryImage(snapshot, section)));
+console.log(
+  JSON.stringify({
+    ...report,
+    pyodide: version,
+    bytes: snapshot.length,
+    sha256: snapshotSha256,
+    memory_image_sha256: sha256(section),
+  }),
+);
 
 // Memory that was freed still holds old bytes, which compress badly. Taking
 // every free block the allocator has, zeroing it and giving it back, without

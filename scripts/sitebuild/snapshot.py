@@ -15,9 +15,17 @@ with the runtime it loaded and the lock file before using the snapshot, plus
 the snapshot's own sha256. Snapshots are cached under ``build/snapshot/`` by a
 key over all of these, so one is made again exactly when any input changes.
 
-The snapshot is about 31 MB in memory and is shipped gzip-compressed (about
-5.7 MB), since static hosts do not all compress unknown files; the worker
-decompresses it as it downloads (``DecompressionStream``).
+The snapshot is about 31 MB in memory. Its first 3.8 MB are mostly the
+WebAssembly module's data segments, which the browser downloads anyway with
+``pyodide.asm.wasm``; the snapshot is stored as its XOR against them
+(``snapshot_delta.js``, shared by the maker and the worker), so those bytes
+become zeros; then only the pages that are not all zeros are kept, with a
+map of their places (about 11 of the 31 MB), so the worker decompresses a
+third of the bytes. It is shipped gzip-compressed, since static hosts do not
+all compress unknown files; the worker decompresses it as it downloads
+(``DecompressionStream``, which knows gzip and deflate only), puts the pages
+in place, XORs the data segments back in from the module it downloaded, and
+checks the result.
 """
 
 import gzip
@@ -32,8 +40,10 @@ from sitebuild import PROJECT_ROOT, BuildError, runtime
 
 SNAPSHOT_FILE = "snapshot.bin.gz"
 MANIFEST_FILE = "snapshot.json"
-FORMAT = 1
+# Format 2: the snapshot XORed against the runtime's initial memory image, zero pages left out.
+FORMAT = 2
 MAKER = Path(__file__).with_name("make_snapshot.mjs")
+DELTA = PROJECT_ROOT / "overrides" / "assets" / "javascripts" / "selfcheck" / "snapshot_delta.js"
 CACHE_DIR = PROJECT_ROOT / "build" / "snapshot"
 NODE_MISSING = (
     "Node.js is needed to make Pyodide's start-up snapshot, and `node` is not on the PATH. "
@@ -55,6 +65,7 @@ def snapshot_inputs(wheel: Path, package_dir: Path = runtime.PYODIDE_PACKAGE_DIR
         "runtime_sha256": {name: runtime.sha256_of(package_dir / name) for name in runtime.RUNTIME_FILES},
         "wheel": {"file_name": wheel.name, "sha256": runtime.sha256_of(wheel)},
         "maker_sha256": runtime.sha256_of(MAKER),
+        "delta_sha256": runtime.sha256_of(DELTA),
     }
 
 
@@ -108,10 +119,15 @@ def make_snapshot(wheel: Path, destination: Path, package_dir: Path, inputs: dic
             "python": made["python"],
             "wheel": inputs["wheel"],
             "file_name": SNAPSHOT_FILE,
-            "bytes": len(raw),
-            "sha256": hashlib.sha256(raw).hexdigest(),
+            "bytes": made["bytes"],
+            # Of the snapshot as rebuilt; the shipped file is its delta (``gzip_sha256``).
+            "sha256": made["sha256"],
+            "delta_against": {"file_name": "pyodide.asm.wasm", "data_section_sha256": made["memory_image_sha256"]},
+            "packed_bytes": len(raw),
             "gzip_bytes": len(packed),
             "gzip_sha256": hashlib.sha256(packed).hexdigest(),
+            # What the ordinary start downloads instead (sent as it is), for start_rule.js.
+            "stdlib_zip_bytes": (package_dir / "python_stdlib.zip").stat().st_size,
             "modules": made["modules"],
             "needs_stdlib_zip": False,
         }

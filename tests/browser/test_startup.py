@@ -85,3 +85,103 @@ def test_a_corrupted_snapshot_is_refused(context: BrowserContext, page: Page, si
     score(page, site_url)
     assert any("without the start-up snapshot" in w for w in warnings), warnings
     assert traffic.errors == []
+
+
+def test_a_snapshot_made_against_another_runtime_is_refused(
+    context: BrowserContext, page: Page, site_url: str, traffic
+) -> None:
+    # The snapshot ships as its XOR against pyodide.asm.wasm's data segments; another module cannot rebuild it.
+    def other_runtime(route: Route) -> None:
+        manifest = route.fetch().json()
+        manifest["delta_against"]["data_section_sha256"] = "1" * 64
+        route.fulfill(status=200, content_type="application/json", body=json.dumps(manifest))
+
+    context.route(re.compile(r"/pyodide/snapshot\.json$"), other_runtime)
+    warnings = worker_warnings(page)
+    score(page, site_url)
+    assert any("made against another pyodide.asm.wasm" in w for w in warnings), warnings
+    assert "python_stdlib.zip" in runtime_requests(traffic)
+    assert traffic.errors == []
+
+
+def test_a_slow_connection_gets_the_start_that_downloads_less(
+    context: BrowserContext, page: Page, site_url: str, traffic
+) -> None:
+    # Round trips of 300 ms make Chromium rate the connection "3g", in the worker too.
+    session = context.new_cdp_session(page)
+    session.send("Network.enable")
+    slow = {"offline": False, "latency": 300, "downloadThroughput": -1, "uploadThroughput": -1}
+    session.send("Network.emulateNetworkConditions", slow)
+    warnings = worker_warnings(page)
+    score(page, site_url)
+    files = runtime_requests(traffic)
+    manifest = json.loads(page.request.get(site_url + "pyodide/snapshot.json").text())
+    assert manifest["stdlib_zip_bytes"] < manifest["gzip_bytes"], "the ordinary start is the smaller one"
+    assert "snapshot.bin.gz" not in files, files
+    assert files.count("python_stdlib.zip") == 1
+    assert warnings == []
+    assert traffic.errors == []
+
+
+RULE_CASES = [
+    # (navigator.connection, sizes, start)
+    (None, {"snapshot": 4, "ordinary": 2}, "snapshot"),
+    ({"effectiveType": "4g", "downlink": 9.4, "saveData": False}, {"snapshot": 4, "ordinary": 2}, "snapshot"),
+    ({"effectiveType": "4g", "downlink": 1.55, "saveData": False}, {"snapshot": 4, "ordinary": 2}, "snapshot"),
+    ({"effectiveType": "4g", "downlink": 9.4, "saveData": True}, {"snapshot": 4, "ordinary": 2}, "ordinary"),
+    ({"effectiveType": "3g", "downlink": 9.4, "saveData": False}, {"snapshot": 4, "ordinary": 2}, "ordinary"),
+    ({"effectiveType": "2g", "downlink": 0.2, "saveData": False}, {"snapshot": 4, "ordinary": 2}, "ordinary"),
+    ({"effectiveType": "slow-2g", "saveData": False}, {"snapshot": 4, "ordinary": 2}, "ordinary"),
+    ({"effectiveType": "4g", "downlink": 0.6, "saveData": False}, {"snapshot": 4, "ordinary": 2}, "ordinary"),
+    # Saving data never makes the bigger download win.
+    ({"effectiveType": "3g", "downlink": 0.4, "saveData": True}, {"snapshot": 2, "ordinary": 4}, "snapshot"),
+]
+
+
+def test_the_start_rule_decides_from_the_connection_and_the_sizes(page: Page, site_url: str) -> None:
+    page.goto(site_url)
+    chosen = page.evaluate(
+        """async ([url, cases]) => {
+          const { chooseStart } = await import(url);
+          return cases.map(([connection, sizes]) => chooseStart(connection, sizes));
+        }""",
+        [site_url + "assets/javascripts/selfcheck/start_rule.js", [[c, s] for c, s, _ in RULE_CASES]],
+    )
+    assert chosen == [start for _, _, start in RULE_CASES]
+
+
+def test_the_snapshot_delta_round_trips_and_refuses_a_broken_page_map(page: Page, site_url: str) -> None:
+    page.goto(site_url)
+    outcome = page.evaluate(
+        """async (url) => {
+          const { pack, unpack, xorWithMemoryImage, dataSegments } = await import(url);
+          // A snapshot-shaped buffer: a 32-byte header (its length in the second word), then memory.
+          const snapshot = new Uint8Array(3 * 4096 + 100);
+          new DataView(snapshot.buffer).setUint32(4, 32, true);
+          snapshot.set([1, 2, 3], 40);
+          snapshot.set([9, 9], 2 * 4096 + 50);
+          // One data segment, 3 bytes at memory offset 8 (bytes 40-42 of the snapshot).
+          const section = new Uint8Array([1, 0, 0x41, 8, 0x0b, 3, 1, 2, 7]);
+          const delta = xorWithMemoryImage(snapshot.slice(), section);
+          const packed = pack(delta);
+          const rebuilt = xorWithMemoryImage(unpack(packed), section);
+          const broken = packed.slice(0, packed.length - 1);
+          let refused = null;
+          try { unpack(broken); } catch (error) { refused = error.message; }
+          let passive = null;
+          try { dataSegments(new Uint8Array([1, 1, 0])); } catch (error) { passive = error.message; }
+          return {
+            same: rebuilt.length === snapshot.length && rebuilt.every((byte, i) => byte === snapshot[i]),
+            deltaAt40: Array.from(delta.subarray(40, 43)),
+            packedBytes: packed.length,
+            refused,
+            passive,
+          };
+        }""",
+        site_url + "assets/javascripts/selfcheck/snapshot_delta.js",
+    )
+    assert outcome["same"]
+    assert outcome["deltaAt40"] == [0, 0, 4]  # what the module already holds becomes zeros
+    assert outcome["packedBytes"] < 3 * 4096  # the all-zero page is left out
+    assert outcome["refused"] == "its page map does not fit its pages"
+    assert outcome["passive"] == "data segment 0 is not placed at a constant offset"
