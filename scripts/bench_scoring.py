@@ -7,8 +7,9 @@ adds parsing, validation and the JSON reply) on this CPython and inside Pyodide
 under Node, the time Pyodide takes to import the package and load every
 questionnaire in every language, and the slowest answer ``score_json()`` gives
 on CPython to crafted requests just under the 64 KiB size limit. Targets:
-scoring <= 1 ms; import + load <= 100 ms in Pyodide; worst request <= 50 ms. Needs the wheel (``make wheel``) and ``node_modules``
-(``npm ci``). A benchmark, not a test: the figures depend on the machine.
+scoring <= 1 ms; import + load <= 100 ms in Pyodide; worst request <= 50 ms.
+Needs the wheel (``make wheel``) and ``node_modules`` (``npm ci``). A
+benchmark, not a test: the figures depend on the machine.
 """
 
 import argparse

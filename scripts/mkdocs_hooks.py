@@ -83,12 +83,22 @@ def _built(step, *args):
 
 
 def on_post_page(output: str, page, config) -> str:
-    return csp.fill_policy(validity.fix_theme_markup(output))
+    # A page that would run script the site does not know stops the build, naming the file to fix.
+    html = validity.fix_theme_markup(output)
+    return _built(csp.fill_policy, html, page.url or "the home page", _source_of(page, config))
+
+
+def _source_of(page, config) -> str:
+    """The file a person edits to change ``page``, as they would name it."""
+    if page.file.generated_by:  # the paper versions
+        return f"the self-check data behind {page.file.src_uri} (assessment/src/alliance_check/questionnaires/)"
+    docs_dir = os.path.relpath(config["docs_dir"], Path(config["config_file_path"]).parent)
+    return Path(docs_dir, page.file.src_uri).as_posix()
 
 
 def on_post_template(output: str, template_name: str, config) -> str:
     # Static templates such as 404.html are pages too.
-    return csp.fill_policy(validity.fix_theme_markup(output))
+    return _built(csp.fill_policy, validity.fix_theme_markup(output), template_name, f"the template {template_name}")
 
 
 def on_post_build(config) -> None:

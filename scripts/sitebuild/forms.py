@@ -12,6 +12,7 @@ Each questionnaire also gets a generated paper version with its scoring key, at
 import math
 import re
 from collections.abc import Callable
+from html import escape
 
 import yaml
 
@@ -110,9 +111,18 @@ def paper_page_markdown(questionnaire_id: str, lang: str) -> str:
     )
     return (
         f"---\n{front_matter}---\n\n"
-        f"# Paper version: {questionnaire.title}\n\n"
+        f"# Paper version: {markdown_text(questionnaire.title)}\n\n"
         f"<!-- self-check-paper: {questionnaire_id} -->\n"
     )
+
+
+# The characters Python-Markdown lets a backslash escape; ``&`` and ``<`` become entities instead.
+_MARKDOWN_SYNTAX = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
+
+
+def markdown_text(text: str) -> str:
+    """``text`` as Markdown that shows it exactly as written: no markup, link or attribute list can come of it."""
+    return _MARKDOWN_SYNTAX.sub(r"\\\1", escape(text, quote=False))
 
 
 def expand_markers(html: str, lang: str, url: UrlFor, where: str, practice=None) -> str:

@@ -8,9 +8,13 @@ from pathlib import Path
 from sitebuild import PROJECT_ROOT
 
 
-def run_strict_build(site_dir: Path, site_url: str, practice_file: Path | None = None) -> subprocess.CompletedProcess:
-    """Build the site into ``site_dir`` as served at ``site_url``, optionally with another practice file."""
+def run_strict_build(
+    site_dir: Path, site_url: str, practice_file: Path | None = None, config_file: Path | None = None
+) -> subprocess.CompletedProcess:
+    """Build the site into ``site_dir`` as served at ``site_url``, optionally with another practice or config file."""
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)]
+    if config_file:
+        command += ["--config-file", str(config_file)]
     env = {
         **os.environ,
         "NO_MKDOCS_2_WARNING": "1",

@@ -175,4 +175,3 @@ def depth_of(value: object) -> int:
 def test_the_nesting_scan_agrees_with_the_json_parser(value: object, limit: int, spaced: bool) -> None:
     text = json.dumps(value, indent=1 if spaced else None, ensure_ascii=False)
     assert _nesting_exceeds(text, limit) == (depth_of(json.loads(text)) > limit)
-
