@@ -17,6 +17,7 @@ export const messages = {
     unreadable: "The private scoring gave an answer this page could not read.",
     tooSlow:
       "Private scoring took more than three minutes to get ready. The internet connection may be slow or interrupted.",
+    requestTooSlow: "Private scoring stopped answering.",
     kept: "Your answers are still here on this page.",
     retry: "Try again",
     paper: "Use the paper version instead",
