@@ -8,6 +8,12 @@ export const messages = {
     ready: "Private scoring is ready. Your answers stay on this device.",
     failed: "Private scoring could not start in this browser.",
   },
+  framed: {
+    why:
+      "This check is shown inside another website, so it does not run here. " +
+      "Your answers are private only on this site's own page.",
+    link: "Open the check on its own page",
+  },
   progress: (answered, total) => `${answered} of ${total} answered`,
   waitingForEngine: "Almost there: your result will appear as soon as private scoring is ready.",
   noAnswers: "Answer at least one question to see a result. You can skip any question.",
