@@ -102,7 +102,10 @@ def paper_page_markdown(questionnaire_id: str, lang: str) -> str:
     # Front matter written by the YAML library, so no title can break it.
     front_matter = yaml.safe_dump(
         {
-            "description": f"A printable paper version of the self-check “{questionnaire.title}”, with a scoring key.",
+            # The theme writes the description into an attribute as it is: escaped here.
+            "description": escape(
+                f"A printable paper version of the self-check “{questionnaire.title}”, with a scoring key."
+            ),
             "search": {"exclude": True},
         },
         allow_unicode=True,

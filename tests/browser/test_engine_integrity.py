@@ -49,9 +49,7 @@ def test_a_request_that_runs_too_long_fails_and_try_again_starts_a_new_worker(
     silent = 'postMessage({ type: "status", state: "ready" }); addEventListener("message", () => {});'
     context.route(
         WORKER,
-        lambda route: route.fulfill(
-            body=silent, content_type="text/javascript", headers={"Cache-Control": "no-store"}
-        ),
+        lambda route: route.fulfill(body=silent, content_type="text/javascript", headers={"Cache-Control": "no-store"}),
     )
     page.goto(site_url + "self-check/check-in/")
     check = SelfCheckPage(page, "check-in")

@@ -21,10 +21,11 @@ ALLIANCE = load_questionnaire("alliance", "en")
 @pytest.fixture
 def framing_site(site_url: str) -> Iterator[str]:
     """Another origin whose page shows the check page in a frame."""
-    page = f'<!doctype html><title>Another site</title><iframe src="{site_url}self-check/check-in/" width="800" height="900"></iframe>'
+    frame = f'<iframe src="{site_url}self-check/check-in/" width="800" height="900"></iframe>'
+    page = f"<!doctype html><title>Another site</title>{frame}"
 
     class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 (the standard library's name)
+        def do_GET(self) -> None:
             self.send_response(200)
             self.send_header("Content-Type", "text/html; charset=utf-8")
             self.end_headers()

@@ -127,7 +127,8 @@ def test_markup_in_a_questionnaire_title_is_shown_as_text(monkeypatch: pytest.Mo
     monkeypatch.setattr(
         forms, "load_questionnaire", lambda *args: dataclasses.replace(real(*args), title=HOSTILE_TITLE)
     )
-    source = forms.paper_page_markdown("check-in", "en").split("---\n", 2)[2]
+    front_matter, source = forms.paper_page_markdown("check-in", "en").split("---\n", 2)[1:]
+    assert "<img" not in front_matter and 'onerror="' not in front_matter  # the description, as an attribute
     config = load_config(str(PROJECT_ROOT / "mkdocs.yml"))
     rendered = markdown.markdown(
         source, extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"]
