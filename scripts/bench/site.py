@@ -88,7 +88,7 @@ INSTRUMENT = """
   if (Native) {
     window.Worker = class extends Native {
       constructor(url, options) {
-        const record = { url: String(url), created: performance.now() };
+        const record = { url: String(url), type: (options && options.type) || "classic", created: performance.now() };
         super(url, options);
         bench.workers.push(record);
         this.addEventListener("message", ({ data }) => {
@@ -266,7 +266,8 @@ class Bench:
 
     def wait_engine(self, page: Page) -> dict:
         wait_until(page, "engine")
-        worker = next(w for w in self.bench_state(page)["workers"] if w["url"].endswith("/worker.js"))
+        # The engine's is the one module worker (it starts from a blob: URL, as the search worker does).
+        worker = next(w for w in self.bench_state(page)["workers"] if w["type"] == "module")
         if "ready" not in worker:
             raise RuntimeError(f"the engine failed: {worker}")
         return worker

@@ -12,6 +12,7 @@ Each questionnaire also gets a generated paper version with its scoring key, at
 import math
 import re
 from collections.abc import Callable
+from html import escape
 
 import yaml
 
@@ -121,7 +122,10 @@ def paper_page_markdown(questionnaire_id: str, lang: str) -> str:
     # Front matter written by the YAML library, so no title can break it.
     front_matter = yaml.safe_dump(
         {
-            "description": f"A printable paper version of the self-check “{questionnaire.title}”, with a scoring key.",
+            # The theme writes the description into an attribute as it is: escaped here.
+            "description": escape(
+                f"A printable paper version of the self-check “{questionnaire.title}”, with a scoring key."
+            ),
             "search": {"exclude": True},
         },
         allow_unicode=True,
@@ -130,9 +134,18 @@ def paper_page_markdown(questionnaire_id: str, lang: str) -> str:
     )
     return (
         f"---\n{front_matter}---\n\n"
-        f"# Paper version: {questionnaire.title}\n\n"
+        f"# Paper version: {markdown_text(questionnaire.title)}\n\n"
         f"<!-- self-check-paper: {questionnaire_id} -->\n"
     )
+
+
+# The characters Python-Markdown lets a backslash escape; ``&`` and ``<`` become entities instead.
+_MARKDOWN_SYNTAX = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
+
+
+def markdown_text(text: str) -> str:
+    """``text`` as Markdown that shows it exactly as written: no markup, link or attribute list can come of it."""
+    return _MARKDOWN_SYNTAX.sub(r"\\\1", escape(text, quote=False))
 
 
 def expand_markers(html: str, lang: str, url: UrlFor, where: str, practice=None) -> str:

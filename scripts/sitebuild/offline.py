@@ -12,8 +12,11 @@ The worker's script holds the list of files with each one's sha256, and its
 version is a hash of that list, so any change to any built file makes a new
 script, which the browser installs in the background. A new version keeps a
 file only when its bytes match the list, so a copy never mixes files of two
-deploys, and it takes over only once no page of the old version is open; the
-old copy is then deleted.
+deploys, and it takes over when the visitor chooses "Update now" (shown once it
+is saved, and only done while one page of the site is open, which then
+reloads) or once no page of the old version is open; the old copy is then
+deleted. A page the kept version does not list (new in a later deploy) comes
+from the network with every file it asks for, never with the kept scripts.
 """
 
 import hashlib
@@ -93,6 +96,8 @@ def expand_controls(html: str, url: Callable[[str], str]) -> str:
         "<p data-offline-status></p>\n"
         '<p><button type="button" class="md-button" data-offline-keep hidden>'
         "Keep an offline copy on this device</button>"
+        '<button type="button" class="md-button md-button--primary" data-offline-update hidden>'
+        "Update now</button> "
         '<button type="button" class="md-button" data-offline-remove hidden>'
         "Remove the offline copy from this device</button></p>\n"
         "</div>\n"

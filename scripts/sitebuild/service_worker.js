@@ -21,9 +21,16 @@ self.addEventListener("activate", (event) => {
 });
 
 // A page asks for a save when a removed copy's registration is brought back
-// (no install runs then); the reply says whether every file was saved.
+// (no install runs then); the reply says whether every file was saved. A
+// visitor's "Update now" asks a waiting version to take over at once; it does
+// only when that page is the site's one open page (which then reloads), so no
+// page keeps running the old version's scripts with the new version's files.
 self.addEventListener("message", (event) => {
   const [port] = event.ports;
+  if (event.data && event.data.type === "take-over" && port) {
+    event.waitUntil(takeOver(event.source).then((reply) => port.postMessage(reply)));
+    return;
+  }
   if (!event.data || event.data.type !== "save-copy" || !port) return;
   event.waitUntil(
     saveCopy().then(
@@ -33,16 +40,31 @@ self.addEventListener("message", (event) => {
   );
 });
 
+// Pages this version does not list (new in a later deploy) come from the
+// network, and so does every file they ask for: such a page never runs this
+// version's scripts. Kept by client id while this worker runs.
+const pagesFromTheNetwork = new Set();
+
 self.addEventListener("fetch", (event) => {
   const { request } = event;
   if (request.method !== "GET") return;
   const url = new URL(request.url);
   if (url.origin !== SCOPE.origin) return;
+  if (request.mode !== "navigate" && pagesFromTheNetwork.has(event.clientId)) return;
   if (request.mode === "navigate") url.search = "";
   url.hash = "";
   const file = FILES.get(url.href);
   if (file) event.respondWith(answer(event, url.href, file));
+  else if (request.mode === "navigate" && event.resultingClientId) pagesFromTheNetwork.add(event.resultingClientId);
 });
+
+async function takeOver(asking) {
+  const pages = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
+  const ours = pages.filter((page) => page.url.startsWith(SCOPE.href));
+  if (ours.some((page) => page.id !== asking.id)) return { ok: false, error: "other pages of this site are open" };
+  await self.skipWaiting();
+  return { ok: true };
+}
 
 async function saveCopy() {
   const cache = await caches.open(CACHE);

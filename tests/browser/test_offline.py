@@ -210,11 +210,12 @@ def document_listeners(page: Page, event: str) -> int:
 
 
 @pytest.fixture
-def deployed(built_site: Path, tmp_path: Path) -> Iterator[tuple[Path, str]]:
-    """A copy of the built site, served from a folder the test can redeploy into."""
+def deployed(built_site: Path, tmp_path: Path, traffic) -> Iterator[tuple[Path, str]]:
+    """A copy of the built site, served from a folder the test can redeploy into (the traffic guard follows it)."""
     folder = tmp_path / "deployed"
     shutil.copytree(built_site, folder)
     server, url = serve_in_background(folder, "/practice-site/")
+    traffic.origin = url.removesuffix("/practice-site/")
     yield folder, url
     server.shutdown()
 
@@ -306,5 +307,81 @@ def test_an_update_never_mixes_two_builds(
         expect(page.locator("[data-selfcheck-engine]")).to_have_text(re.compile("ready"), timeout=ENGINE_TIMEOUT_MS)
         [version_b] = page.evaluate(CACHE_NAMES)
         assert version_b != version_a
+    finally:
+        context.close()
+
+
+# Two deploys served in turn: a visitor with A's copy sees A, whole, until they choose B.
+
+NEW_IN_B = "privacy-b/"
+DEPLOY_MARK = "window.__deploy"
+
+
+def build_with_new_page(site: Path, tmp_path: Path) -> Path:
+    """Build B: as next_build, with a page A does not have and a script that marks the pages it runs in."""
+    build = tmp_path / "build-b"
+    shutil.copytree(site, build)
+    page = build / CHECK / "index.html"
+    page.write_text(page.read_text().replace("</h1>", " (build B)</h1>", 1))
+    shutil.copytree(build / "privacy", build / NEW_IN_B)
+    script = build / "assets" / "javascripts" / "pages.js"
+    script.write_text(script.read_text() + f'\n{DEPLOY_MARK} = "B";\n')
+    offline.write_service_worker(build)
+    return build
+
+
+def deploy_mark(page: Page) -> str | None:
+    page.wait_for_function("document.querySelector('[data-wired]') !== null")
+    return page.evaluate(DEPLOY_MARK)
+
+
+def test_update_now_when_a_newer_deploy_is_ready(
+    browser: Browser, deployed: tuple[Path, str], built_site: Path, tmp_path: Path
+) -> None:
+    folder, url = deployed
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        keep_offline_copy(page, url)
+        [version_a] = page.evaluate(CACHE_NAMES)
+        deploy(build_with_new_page(built_site, tmp_path), folder)
+
+        # B is found and saved in the background; the visitor still sees A, whole.
+        page.reload()
+        assert page.evaluate(WAITING_VERSION), "build B was not installed"
+        page.reload()
+        expect(page.get_by_role("heading", level=1)).not_to_contain_text("build B")
+        assert deploy_mark(page) is None
+        status = page.locator("[data-offline-status]")
+        expect(status).to_have_text(re.compile("A newer version of this site is ready"))
+        update = page.get_by_role("button", name="Update now")
+        expect(update).to_be_visible()
+
+        # Update now: B takes over and the page reloads from it, whole.
+        update.click()
+        expect(page.get_by_role("heading", level=1)).to_contain_text("build B", timeout=ENGINE_TIMEOUT_MS)
+        assert deploy_mark(page) == "B"
+        expect(page.get_by_role("button", name="Update now")).to_be_hidden()
+        assert page.evaluate(OFFLINE_COPY_READY)
+        [version_b] = page.evaluate(CACHE_NAMES)
+        assert version_b != version_a
+    finally:
+        context.close()
+
+
+def test_a_page_new_in_the_next_deploy_never_runs_the_kept_copys_scripts(
+    browser: Browser, deployed: tuple[Path, str], built_site: Path, tmp_path: Path
+) -> None:
+    folder, url = deployed
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        keep_offline_copy(page, url)
+        deploy(build_with_new_page(built_site, tmp_path), folder)
+        page.goto(url + NEW_IN_B)  # not in A's copy: from the network, with B's scripts
+        assert deploy_mark(page) == "B"
+        page.goto(url + CHECK)  # in A's copy: A's page with A's scripts
+        expect(page.get_by_role("heading", level=1)).not_to_contain_text("build B")
+        assert deploy_mark(page) is None
     finally:
         context.close()

@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from alliance_check import Questionnaire, Result, list_questionnaires, load_questionnaire, result_to_dict, score
-from alliance_check.bridge import score_json
+from alliance_check.bridge import _nesting_exceeds, score_json
 
 QUESTIONNAIRES = [load_questionnaire(qid) for qid in list_questionnaires()]
 
@@ -120,6 +120,8 @@ def assert_a_json_reply(reply: object) -> None:
     assert data["ok"] in (True, False)
     if not data["ok"]:
         assert isinstance(data["error"]["code"], str) and data["error"]["message"]
+        # The catch-all means a bug: bad input must get the error that names what is wrong.
+        assert data["error"]["code"] != "internal_error", data["error"]
 
 
 @given(st.text())
@@ -149,3 +151,27 @@ item_ids = st.sampled_from(sorted({item.id for q in QUESTIONNAIRES for item in q
 )
 def test_the_bridge_never_raises_on_requests_that_look_right(qid: str, lang: object, answers: dict) -> None:
     assert_a_json_reply(score_json(json.dumps({"questionnaire": qid, "lang": lang, "answers": answers})))
+
+
+# Strings full of what could fool a scan for brackets: brackets, quotes and backslashes.
+tricky_text = st.text(alphabet=st.sampled_from('[]{}"\\ab\u00e9'), max_size=12)
+nested_values = st.recursive(
+    st.none() | st.integers() | tricky_text,
+    lambda children: st.lists(children, max_size=3) | st.dictionaries(tricky_text, children, max_size=3),
+    max_leaves=40,
+)
+
+
+def depth_of(value: object) -> int:
+    """How deeply arrays and objects nest in a parsed JSON value (a scalar: 0)."""
+    if isinstance(value, list):
+        return 1 + max(map(depth_of, value), default=0)
+    if isinstance(value, dict):
+        return 1 + max(map(depth_of, value.values()), default=0)
+    return 0
+
+
+@given(nested_values, st.integers(0, 12), st.booleans())
+def test_the_nesting_scan_agrees_with_the_json_parser(value: object, limit: int, spaced: bool) -> None:
+    text = json.dumps(value, indent=1 if spaced else None, ensure_ascii=False)
+    assert _nesting_exceeds(text, limit) == (depth_of(json.loads(text)) > limit)

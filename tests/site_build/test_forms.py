@@ -166,4 +166,4 @@ def test_each_paper_page_has_front_matter_that_mkdocs_reads(questionnaire_id: st
         "description": f"A printable paper version of the self-check “{title}”, with a scoring key.",
         "search": {"exclude": True},
     }
-    assert body.startswith(f"# Paper version: {title}\n")
+    assert body.startswith(f"# Paper version: {forms.markdown_text(title)}\n")

@@ -3,7 +3,7 @@
 // on request. Wired on each page change under instant navigation (pages.js).
 
 import { onEveryPage } from "../pages.js";
-import { keepOfflineCopy, offlineCopyState, removeOfflineCopy } from "./copy.js";
+import { keepOfflineCopy, offlineCopyState, removeOfflineCopy, updateNow, updateWaiting } from "./copy.js";
 
 const words = {
   unsupported: "This browser cannot keep an offline copy of this site.",
@@ -15,18 +15,24 @@ const words = {
   removing: "Removing the offline copy…",
   removed: "Done. The offline copy is removed from this device.",
   removeFailed: "The offline copy could not be removed. You can clear this site's data in your browser's settings.",
+  update: "A newer version of this site is ready. You are seeing the version this device keeps until you update.",
+  updating: "Updating the offline copy…",
+  updateFailed:
+    "The update did not finish. If this site is open in other tabs or windows, close them and try again.",
 };
 
 function wire(root) {
   const keep = root.querySelector("[data-offline-keep]");
   const remove = root.querySelector("[data-offline-remove]");
+  const update = root.querySelector("[data-offline-update]");
   const status = root.querySelector("[data-offline-status]");
   let busy = false;
 
   // Only the button that fits the device's state is shown: Remove also while a save is under way.
-  const show = (state) => {
+  const show = (state, newer = false) => {
     keep.hidden = state !== "none";
     remove.hidden = state !== "kept" && state !== "saving";
+    update.hidden = !(state === "kept" && newer);
   };
   const current = () => offlineCopyState().catch(() => "unsupported");
 
@@ -55,14 +61,17 @@ function wire(root) {
   remove.addEventListener("click", () =>
     act(remove, words.removing, removeOfflineCopy, words.removed, words.removeFailed),
   );
+  // On success the page reloads from the new version, so "done" is never shown.
+  update.addEventListener("click", () => act(update, words.updating, updateNow, words.updating, words.updateFailed));
 
   // The state when the page opens (or comes back into view, after a change in
   // another tab) is shown quietly; the live region is for what a button does.
   const refresh = async () => {
     const state = await current();
+    const newer = state === "kept" && (await updateWaiting().catch(() => false));
     if (busy) return;
-    status.textContent = words[state];
-    show(state);
+    status.textContent = newer ? words.update : words[state];
+    show(state, newer);
     if (state === "saving") setTimeout(refresh, 1000); // a save started on another page
   };
   const onVisible = () => document.visibilityState === "visible" && refresh();

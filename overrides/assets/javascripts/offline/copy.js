@@ -77,3 +77,27 @@ export async function removeOfflineCopy() {
   for (const name of await copies()) await caches.delete(name);
   if ((await copies()).length) throw new Error("Part of the offline copy is still on this device.");
 }
+
+/** Whether a newer version of the site is saved and waiting to take over the copy. */
+export async function updateWaiting() {
+  if (!supported()) return false;
+  const found = await registration();
+  if (found && !found.waiting && !found.installing) found.update().catch(() => {}); // look for a newer deploy
+  return Boolean(found && found.waiting && found.active);
+}
+
+/** Let the waiting version take over (if this is the site's one open page), then reload this page from it. */
+export async function updateNow() {
+  const found = await registration();
+  if (!found || !found.waiting) throw new Error("No newer version is waiting.");
+  const changed = new Promise((resolve) => {
+    navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true });
+  });
+  await new Promise((resolve, reject) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = ({ data }) => (data.ok ? resolve() : reject(new Error(data.error)));
+    found.waiting.postMessage({ type: "take-over" }, [channel.port2]);
+  });
+  await changed;
+  window.location.reload();
+}

@@ -5,10 +5,42 @@
 import { messages } from "./messages.js";
 
 const workerUrl = new URL("./worker.js", import.meta.url);
+// The worker starts from a same-origin blob: URL that imports the real one.
+// A worker loaded from its own URL runs under no policy at all on a host that
+// sends no headers (a page's <meta> policy does not reach it); one created from
+// a blob: URL inherits this page's policy, so the code that holds the answers
+// cannot reach any other origin, and its requests carry no Referer. A module
+// import names the importing script as Referer whatever the policy, except
+// from a blob:, so the loader starts the runtime's modules too (the worker's
+// own imports of them then reuse these). Requests that arrive before the real
+// worker listens are held and handed to it in order.
+const runtimeModules = ["pyodide.mjs", "pyodide.asm.mjs"].map((name) =>
+  JSON.stringify(new URL(`../../../pyodide/${name}`, import.meta.url).href),
+);
+const workerSource = `const held = [];
+const hold = (event) => {
+  event.stopImmediatePropagation();
+  held.push(event.data);
+};
+addEventListener("message", hold);
+${runtimeModules.map((url) => `import(${url}).catch(() => {});`).join("\n")}
+import(${JSON.stringify(workerUrl.href)}).then(
+  () => {
+    removeEventListener("message", hold);
+    for (const data of held) dispatchEvent(new MessageEvent("message", { data }));
+  },
+  (error) => {
+    postMessage({ type: "status", state: "failed", error: "The scoring engine could not be loaded (" + error + ")." });
+  },
+);
+`;
 // A stalled download would otherwise leave the visitor waiting for ever. The
-// limit is generous: a first start downloads about 9.6 MB, which takes about
-// 9 s on 4G (make bench) and under three minutes down to 0.5 Mbit/s.
+// limit is generous: a first start downloads about 8.1 MB, which takes about
+// 9-13 s on 4G (make bench) and under three minutes down to 0.4 Mbit/s.
 const START_TIMEOUT_MS = 180_000;
+// A score takes milliseconds once the engine is ready; a request still
+// unanswered after this long is stuck (the worker is replaced on Try again).
+const REQUEST_TIMEOUT_MS = 10_000;
 
 let worker = null;
 let nextId = 1;
@@ -23,11 +55,20 @@ function setState(name, error = null) {
     startTimer = null;
   }
   state = { name, error };
+  if (name === "ready") for (const request of pending.values()) timeRequest(request);
   for (const listener of listeners) listener(state);
 }
 
+/** Give up on the engine if ``request`` is not answered in time once the engine is ready. */
+function timeRequest(request) {
+  request.timer ??= setTimeout(() => fail(messages.failure.requestTooSlow), REQUEST_TIMEOUT_MS);
+}
+
 function fail(message) {
-  for (const { reject } of pending.values()) reject(new Error(message));
+  for (const { reject, timer } of pending.values()) {
+    clearTimeout(timer);
+    reject(new Error(message));
+  }
   pending.clear();
   worker?.terminate();
   worker = null;
@@ -43,6 +84,7 @@ function onMessage(event) {
   }
   const request = pending.get(message.id);
   if (!request) return;
+  clearTimeout(request.timer);
   pending.delete(message.id);
   if (message.ok) request.resolve(message.value);
   else request.reject(new Error(message.error));
@@ -53,7 +95,13 @@ export function start() {
   if (worker) return;
   try {
     if (typeof WebAssembly !== "object") throw new Error("This browser cannot run WebAssembly.");
-    worker = new Worker(workerUrl, { type: "module" });
+    const source = URL.createObjectURL(new Blob([workerSource], { type: "text/javascript" }));
+    try {
+      worker = new Worker(source, { type: "module" });
+    } finally {
+      // The browser has read the blob's address by now; the worker keeps what it needs.
+      setTimeout(() => URL.revokeObjectURL(source), 0);
+    }
   } catch (error) {
     worker = null;
     setState("failed", String(error.message || error));
@@ -74,7 +122,9 @@ export function request(method, params) {
   if (!worker) return Promise.reject(new Error(state.error || "The scoring engine is not available."));
   const id = nextId++;
   return new Promise((resolve, reject) => {
-    pending.set(id, { resolve, reject });
+    const entry = { resolve, reject, timer: null };
+    pending.set(id, entry);
+    if (state.name === "ready") timeRequest(entry);
     worker.postMessage({ id, method, params });
   });
 }

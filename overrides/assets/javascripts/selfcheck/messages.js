@@ -8,6 +8,12 @@ export const messages = {
     ready: "Private scoring is ready. Your answers stay on this device.",
     failed: "Private scoring could not start in this browser.",
   },
+  framed: {
+    why:
+      "This check is shown inside another website, so it does not run here. " +
+      "Your answers are private only on this site's own page.",
+    link: "Open the check on its own page",
+  },
   progress: (answered, total) => `${answered} of ${total} answered`,
   waitingForEngine: "Almost there: your result will appear as soon as private scoring is ready.",
   noAnswers: "Answer at least one question to see a result. You can skip any question.",
@@ -17,6 +23,7 @@ export const messages = {
     unreadable: "The private scoring gave an answer this page could not read.",
     tooSlow:
       "Private scoring took more than three minutes to get ready. The internet connection may be slow or interrupted.",
+    requestTooSlow: "Private scoring stopped answering.",
     kept: "Your answers are still here on this page.",
     retry: "Try again",
     paper: "Use the paper version instead",

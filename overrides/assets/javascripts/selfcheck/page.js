@@ -6,6 +6,7 @@ import { currentState, onStateChange, request, start } from "./engine.js";
 import { answerSheet, collectAnswers, countAnswered, items } from "./form.js";
 import { onEveryPage } from "../pages.js";
 import { el } from "./dom.js";
+import { framedByAnotherSite, refuseToRunFramed } from "./framing.js";
 import { messages } from "./messages.js";
 import { renderResult } from "./result.js";
 
@@ -14,6 +15,7 @@ const siteRoot = new URL("../../../", import.meta.url);
 const siteUrl = (path) => new URL(path, siteRoot).href;
 
 function wireCheck(root) {
+  if (framedByAnotherSite()) return refuseToRunFramed(root);
   const form = root.querySelector("[data-selfcheck-form]");
   const progress = root.querySelector("[data-selfcheck-progress]");
   const engineStatus = root.querySelector("[data-selfcheck-engine]");
