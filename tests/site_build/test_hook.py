@@ -20,7 +20,7 @@ def test_the_glossary_is_read_once_per_build(tmp_path: Path, monkeypatch: pytest
     config_file.write_text(
         # The project's theme and hooks, so the other build steps see what they expect.
         f"site_name: t\ndocs_dir: {docs}\nsite_dir: {tmp_path / 'site'}\n"
-        f"theme:\n  name: material\n  language: en\n"
+        f"theme:\n  name: material\n  language: en\n  custom_dir: {PROJECT_ROOT / 'overrides'}\n"
         f"hooks:\n  - {PROJECT_ROOT / 'scripts' / 'mkdocs_hooks.py'}\n",
         encoding="utf-8",
     )
