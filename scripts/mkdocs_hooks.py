@@ -19,6 +19,7 @@ from sitebuild import (  # noqa: E402
     csp,
     forms,
     glossary,
+    kept_results,
     offline,
     palette,
     practice_pages,
@@ -71,6 +72,7 @@ def on_page_content(html: str, page, config, files) -> str:
     where = page.file.src_uri
     html = _built(practice_pages.expand, html, practice, where)
     html = _built(offline.expand_controls, html, url)
+    html = _built(kept_results.expand_markers, html, url, config["theme"]["language"], where)
     return _built(forms.expand_markers, html, config["theme"]["language"], url, where, practice)
 
 

@@ -1,0 +1,240 @@
+// Kept results on a check page: the offer to keep a result once it is shown,
+// the history of kept results (a dated list, a chart per area with a table,
+// and what changed in words), and "Erase all my saved results", which is also
+// on the privacy page. Wired on each page change under instant navigation.
+//
+// The package decides what changed (the engine's "history" request); this
+// script only stores, asks and displays.
+
+import { currentState, request } from "../selfcheck/engine.js";
+import { el } from "../selfcheck/dom.js";
+import { onEveryPage } from "../pages.js";
+import { areaChart, historyTable } from "./chart.js";
+import { eraseAll, keep, keptFor, onChange, readKept, remove, setKeepAlways } from "./store.js";
+import { words } from "./words.js";
+
+const siteRoot = new URL("../../../", import.meta.url);
+const RESULT_EVENT = "selfcheck:result";
+
+/** A kept record's local date and time as a Date (it has no time zone: it is the visitor's own). */
+function dateOf(taken) {
+  const [date, time] = taken.split("T");
+  const [year, month, day] = date.split("-").map(Number);
+  const [hours, minutes, seconds = 0] = time.split(":").map(Number);
+  return new Date(year, month - 1, day, hours, minutes, seconds);
+}
+
+const longDate = (lang, taken) =>
+  new Intl.DateTimeFormat(lang, { dateStyle: "medium", timeStyle: "short" }).format(dateOf(taken));
+const shortDate = (lang, taken) => new Intl.DateTimeFormat(lang, { day: "numeric", month: "short" }).format(dateOf(taken));
+
+/** Whether the scoring engine is running, so asking it costs no download the visitor did not start. */
+const engineRunning = () => ["starting", "ready"].includes(currentState().name);
+
+function wirePanel(root) {
+  const check = root.dataset.history;
+  const lang = root.dataset.lang || document.documentElement.lang || "en";
+  const body = root.querySelector("[data-history-body]");
+  const status = root.querySelector("[data-history-status]");
+  const eraseButton = root.querySelector("[data-history-erase]");
+  const checkRoot = document.querySelector(`[data-selfcheck="${CSS.escape(check)}"]`);
+  let asked = 0; // the latest history request; older replies are dropped
+
+  const say = (text) => {
+    status.textContent = text;
+  };
+
+  function render() {
+    const records = keptFor(check);
+    if (records.length === 0) {
+      body.replaceChildren(el("p", { text: words.noneKept }), el("p", { text: words.whoCanSee }));
+      return;
+    }
+    const changes = el("div", { class: "history__changes", "data-history-changes": "" });
+    body.replaceChildren(
+      el("p", { "data-history-count": "", text: words.keptCount(records.length) }),
+      el("h3", { text: words.changesHeading }),
+      changes,
+      el("h3", { id: `${root.id}-list`, tabindex: "-1", text: words.listHeading }),
+      dated(records),
+    );
+    if (engineRunning()) showChanges(changes, records);
+    else {
+      const button = el("button", { type: "button", class: "md-button", text: words.show });
+      button.addEventListener("click", () => {
+        showChanges(changes, records);
+        changes.focus();
+      });
+      changes.setAttribute("tabindex", "-1");
+      changes.replaceChildren(el("p", {}, button));
+    }
+  }
+
+  function dated(records) {
+    const list = el("ol", { class: "history__list", reversed: true });
+    for (const record of [...records].reverse()) {
+      const when = longDate(lang, record.taken);
+      const button = el("button", { type: "button", class: "history__delete", "aria-label": words.removeLabel(when), text: words.remove });
+      button.addEventListener("click", () => {
+        remove(record.id);
+        say(words.removed(when));
+        const next = root.querySelector(".history__delete");
+        (next || root.querySelector(`#${CSS.escape(root.id)}-list`) || eraseButton).focus();
+      });
+      list.append(el("li", { "data-kept": record.id }, el("time", { datetime: record.taken, text: when }), " ", button));
+    }
+    return list;
+  }
+
+  async function showChanges(box, records) {
+    const mine = ++asked;
+    box.replaceChildren(el("p", { text: words.working }));
+    let usable = records;
+    let leftOut = false;
+    try {
+      for (;;) {
+        const results = usable.map(({ taken, version, answers }) => ({ taken, version, answers }));
+        const reply = JSON.parse(await request("history", JSON.stringify({ questionnaire: check, lang, results })));
+        if (mine !== asked) return;
+        if (reply.ok) {
+          box.replaceChildren(...changesView(reply.result, usable, leftOut));
+          return;
+        }
+        // A kept result this version of the check cannot read: leave it out and say so.
+        const index = /^results\[(\d+)\]/.exec(reply.error?.field || "");
+        if (!index) throw new Error(reply.error?.code);
+        usable = usable.filter((_, n) => n !== Number(index[1]));
+        leftOut = true;
+      }
+    } catch {
+      if (mine === asked) box.replaceChildren(el("p", { text: words.failed }));
+    }
+  }
+
+  function changesView(history, records, leftOut) {
+    const dates = history.results.map((entry) => shortDate(lang, entry.taken));
+    const parts = leftOut ? [el("p", { text: words.unreadable })] : [];
+    for (const entry of history.results) {
+      if (entry.rescored) {
+        parts.push(el("p", { class: "history__note", text: `${longDate(lang, entry.taken)}: ${words.rescored(entry.version)}` }));
+        break;
+      }
+    }
+    for (const area of history.areas) {
+      const texts = el("ul", { class: "history__texts" });
+      area.texts.forEach((text, n) => {
+        const isFlag = area.flagged && n === area.texts.length - 1;
+        texts.append(el("li", { class: isFlag ? "history__flag" : null, "data-history-flag": isFlag ? "" : null, text }));
+      });
+      parts.push(
+        el(
+          "section",
+          { class: "history__area", "data-area": area.id, "aria-label": area.title },
+          el("h4", {}, area.title, area.flagged ? el("span", { class: "history__badge", text: ` ${words.flagged}` }) : null),
+          el("p", { "data-latest": "", text: area.latest === null ? words.notScored : words.areaScore(Math.floor(area.latest + 0.5)) }),
+          texts,
+          areaChart(area, dates),
+        ),
+      );
+    }
+    parts.push(historyTable(history.areas, history.results.map((entry) => longDate(lang, entry.taken))));
+    if (history.flagged.length) {
+      parts.push(el("p", {}, el("a", { href: new URL(history.repair_note.page, siteRoot).href, text: words.repairLink })));
+    }
+    return parts;
+  }
+
+  // The offer to keep a result, added under it once it is shown.
+  function offerToKeep(event) {
+    const { result, answers } = event.detail || {};
+    const resultBox = checkRoot?.querySelector("[data-selfcheck-result]");
+    if (!resultBox || !result?.questionnaire) return;
+    const record = { check, version: result.questionnaire.version, lang, answers };
+    const box = el("section", { class: "history-keep", "data-history-keep": "", "aria-label": words.keepHeading });
+    resultBox.append(box);
+    if (readKept().keepAlways) {
+      try {
+        keep(record);
+        keptAutomatically(box);
+      } catch {
+        box.replaceChildren(el("p", { text: words.keepFailed }));
+      }
+      return;
+    }
+    const always = el("input", { type: "checkbox", id: `${root.id}-always` });
+    const button = el("button", { type: "button", class: "md-button", text: words.keep });
+    button.addEventListener("click", () => {
+      let message;
+      try {
+        keep(record, { keepAlways: always.checked });
+        message = el("p", { tabindex: "-1", role: "status", text: words.kept });
+      } catch {
+        message = el("p", { tabindex: "-1", role: "status", text: words.keepFailed });
+      }
+      box.replaceChildren(message);
+      message.focus();
+    });
+    box.append(
+      el("h3", { text: words.keepHeading }),
+      el("p", { text: words.whoCanSee }),
+      el("p", {}, button),
+      el("p", { class: "history-keep__always" }, always, " ", el("label", { for: always.id, text: words.keepAlways })),
+    );
+  }
+
+  function keptAutomatically(box) {
+    const stop = el("button", { type: "button", class: "md-button", text: words.stopKeeping });
+    stop.addEventListener("click", () => {
+      setKeepAlways(false);
+      const message = el("p", { tabindex: "-1", role: "status", text: words.stoppedKeeping });
+      box.replaceChildren(message);
+      message.focus();
+    });
+    box.replaceChildren(el("p", { role: "status", text: words.keptAutomatically }), el("p", {}, stop));
+  }
+
+  eraseButton.textContent = words.erase;
+  eraseButton.hidden = false;
+  eraseButton.addEventListener("click", () => {
+    try {
+      eraseAll();
+      say(words.erased);
+    } catch {
+      say(words.eraseFailed);
+    }
+  });
+  checkRoot?.addEventListener(RESULT_EVENT, offerToKeep);
+  const stopFollowing = onChange(render);
+  render();
+  return {
+    release: () => {
+      stopFollowing();
+      checkRoot?.removeEventListener(RESULT_EVENT, offerToKeep);
+    },
+  };
+}
+
+/** The privacy page's control: erase everything, wherever it was kept. */
+function wireErase(root) {
+  const button = root.querySelector("[data-history-erase]");
+  const status = root.querySelector("[data-history-status]");
+  const refresh = () => {
+    const count = readKept().results.length;
+    status.textContent = count ? words.keptCount(count) : words.noneKept;
+  };
+  button.textContent = words.erase;
+  button.hidden = false;
+  button.addEventListener("click", () => {
+    try {
+      eraseAll();
+      status.textContent = words.erased;
+    } catch {
+      status.textContent = words.eraseFailed;
+    }
+  });
+  refresh();
+  return { release: onChange(refresh) };
+}
+
+onEveryPage("[data-history]", wirePanel);
+onEveryPage("[data-history-erase-only]", wireErase);

@@ -1,0 +1,183 @@
+"""Kept results in Chromium: nothing stored by default, a history over three dates, delete, erase, keyboard, axe."""
+
+import datetime as dt
+
+import pytest
+from playwright.sync_api import Page, expect
+from selfcheck_page import ENGINE_TIMEOUT_MS, SelfCheckPage
+from test_accessibility import axe_violations
+
+pytestmark = pytest.mark.browser
+
+CHECK = "self-check/check-in/"
+GOOD = {"relationship": 9, "goals": 8, "approach": 8, "overall": 9}
+DROP = {"relationship": 5, "goals": 8, "approach": 8, "overall": 9}
+
+# Everything a page of this origin could have stored.
+STORED = """async () => ({
+  local: Object.keys(localStorage),
+  session: Object.keys(sessionStorage),
+  databases: (await indexedDB.databases()).map((database) => database.name),
+  caches: await caches.keys(),
+})"""
+NOTHING = {"local": [], "session": [], "databases": [], "caches": []}
+
+
+def on(page: Page, day: int, hour: int = 18) -> None:
+    """The page's clock reads this date (timers keep running, so the engine still starts)."""
+    page.clock.set_fixed_time(dt.datetime(2026, 3, day, hour, 5))
+
+
+def check_in(page: Page, answers: dict[str, int]) -> SelfCheckPage:
+    check = SelfCheckPage(page, "check-in")
+    if check.result.is_visible():
+        check.result.get_by_role("button", name="Change my answers").click()
+    check.answer(answers)
+    check.submit()
+    check.wait_for_result()
+    return check
+
+
+def panel(page: Page):
+    return page.locator('[data-history="check-in"]')
+
+
+def keep_three_check_ins(page: Page, site_url: str) -> None:
+    """Day 1 kept with the standing choice; days 8 and 15 are then kept on their own; day 15 drops."""
+    on(page, 1)
+    page.goto(site_url + CHECK)
+    check = check_in(page, GOOD)
+    page.get_by_label("Keep my results on this device from now on").check()
+    page.get_by_role("button", name="Keep this result on this device").click()
+    expect(page.get_by_text("Kept on this device. Your history is below.")).to_be_focused()
+    on(page, 8)
+    check_in(page, GOOD)
+    expect(check.result.get_by_text("Kept on this device, as you chose.")).to_be_visible()
+    on(page, 15, 9)
+    check_in(page, DROP)
+    expect(panel(page).locator("[data-kept]")).to_have_count(3)
+
+
+def test_the_default_run_stores_nothing(page: Page, site_url: str) -> None:
+    page.goto(site_url + CHECK)
+    check_in(page, GOOD)
+    expect(page.get_by_role("button", name="Keep this result on this device")).to_be_visible()
+    page.wait_for_timeout(300)
+    assert page.evaluate(STORED) == NOTHING
+    expect(panel(page)).to_contain_text("No results are kept on this device.")
+    expect(panel(page)).to_contain_text("Anyone who uses this device and this browser profile could see it.")
+
+
+def test_three_check_ins_on_three_dates_show_three_points_the_changes_and_a_flag(page: Page, site_url: str) -> None:
+    keep_three_check_ins(page, site_url)
+    history = panel(page)
+    relationship = history.locator('[data-area="relationship"]')
+    expect(relationship.locator("[data-point], [data-flagged-point]")).to_have_count(3)
+    expect(relationship.locator("[data-flagged-point]")).to_have_count(1)
+    expect(relationship.locator("h4")).to_have_text("The relationship Worth talking about")
+    expect(relationship.locator("[data-latest]")).to_have_text("Latest: 50 out of 100")
+    texts = relationship.locator(".history__texts li")
+    expect(texts.nth(0)).to_have_text("Lower than last time.")
+    expect(texts.nth(1)).to_have_text("Lower than your first kept check-in.")
+    expect(relationship.locator("[data-history-flag]")).to_contain_text("it is worth talking about")
+    goals = history.locator('[data-area="goals"]')
+    expect(goals.locator("[data-flagged-point]")).to_have_count(0)
+    expect(goals.locator(".history__texts li").first).to_have_text("About the same as last time.")
+    # The table says the same as the charts, one row per date, oldest first.
+    rows = history.locator(".history-table tbody tr")
+    expect(rows).to_have_count(3)
+    expect(rows.nth(0).locator("th")).to_contain_text("Mar 1, 2026")
+    expect(rows.nth(2).locator('td[data-area="relationship"]')).to_have_text("50")
+    expect(rows.nth(0).locator('td[data-area="relationship"]')).to_have_text("90")
+    expect(history.get_by_role("link", name="Read about strains and repair")).to_be_visible()
+    # The dated list, newest first.
+    expect(history.locator("[data-kept] time").first).to_have_attribute("datetime", "2026-03-15T09:05")
+    stored = page.evaluate("JSON.parse(localStorage.getItem('alliance-check:kept-results'))")
+    assert stored["keepAlways"] is True and len(stored["results"]) == 3
+    assert set(stored["results"][0]) == {"id", "check", "version", "lang", "taken", "answers"}
+    assert stored["results"][0]["answers"] == GOOD and stored["results"][0]["taken"] == "2026-03-01T18:05"
+
+
+def test_delete_one_result_and_the_history_follows(page: Page, site_url: str) -> None:
+    keep_three_check_ins(page, site_url)
+    history = panel(page)
+    history.get_by_role("button", name="Delete the result from Mar 15, 2026, 9:05 AM").click()
+    expect(history.locator("[data-kept]")).to_have_count(2)
+    expect(history.locator("[data-history-status]")).to_have_text("The result from Mar 15, 2026, 9:05 AM is deleted.")
+    relationship = history.locator('[data-area="relationship"]')
+    expect(relationship.locator("[data-point]")).to_have_count(2, timeout=ENGINE_TIMEOUT_MS)
+    expect(relationship.locator("[data-flagged-point]")).to_have_count(0)
+    expect(page.locator(":focus")).to_have_class("history__delete")
+
+
+def test_erase_leaves_no_trace(page: Page, site_url: str) -> None:
+    keep_three_check_ins(page, site_url)
+    assert page.evaluate(STORED)["local"] == ["alliance-check:kept-results"]
+    panel(page).get_by_role("button", name="Erase all my saved results").click()
+    expect(panel(page).locator("[data-history-status]")).to_have_text("Erased. No results are kept on this device.")
+    expect(panel(page)).to_contain_text("No results are kept on this device.")
+    assert page.evaluate(STORED) == NOTHING
+    # The standing choice went too: the next result is only offered, not kept.
+    check_in(page, GOOD)
+    expect(page.get_by_role("button", name="Keep this result on this device")).to_be_visible()
+    assert page.evaluate(STORED) == NOTHING
+
+
+def test_the_privacy_page_erases_what_a_check_page_kept(page: Page, site_url: str) -> None:
+    page.goto(site_url + CHECK)
+    check_in(page, GOOD)
+    page.get_by_role("button", name="Keep this result on this device").click()
+    page.goto(site_url + "privacy/")
+    status = page.locator("[data-history-erase-only] [data-history-status]")
+    expect(status).to_have_text("1 result is kept on this device.")
+    page.get_by_role("button", name="Erase all my saved results").click()
+    expect(status).to_have_text("Erased. No results are kept on this device.")
+    assert page.evaluate(STORED) == NOTHING
+
+
+def test_kept_results_show_after_a_reload_without_starting_the_engine_until_asked(page: Page, site_url: str) -> None:
+    keep_three_check_ins(page, site_url)
+    page.reload()
+    history = panel(page)
+    expect(history.locator("[data-kept]")).to_have_count(3)
+    expect(page.locator("[data-selfcheck-engine]")).to_have_text("")
+    history.get_by_role("button", name="Show how my results changed").click()
+    expect(history.locator('[data-area="relationship"] [data-flagged-point]')).to_have_count(
+        1, timeout=ENGINE_TIMEOUT_MS
+    )
+
+
+def test_every_control_works_from_the_keyboard(page: Page, site_url: str) -> None:
+    page.goto(site_url + CHECK)
+    check_in(page, GOOD)
+    keep = page.get_by_role("button", name="Keep this result on this device")
+    always = page.get_by_label("Keep my results on this device from now on")
+    for target in (always, keep):
+        for _ in range(80):
+            if target.evaluate("(node) => node === document.activeElement"):
+                break
+            page.keyboard.press("Tab")
+        expect(target).to_be_focused()
+        page.keyboard.press("Space" if target == always else "Enter")
+    expect(page.get_by_text("Kept on this device. Your history is below.")).to_be_focused()
+    stored = page.evaluate("JSON.parse(localStorage.getItem('alliance-check:kept-results'))")
+    assert stored["keepAlways"] is True and len(stored["results"]) == 1
+    delete = panel(page).locator(".history__delete")
+    for _ in range(80):
+        if delete.evaluate("(node) => node === document.activeElement"):
+            break
+        page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    expect(panel(page).locator("[data-kept]")).to_have_count(0)
+    erase = panel(page).get_by_role("button", name="Erase all my saved results")
+    expect(erase).to_be_focused()  # no result left to move to: focus lands on the next control
+    page.keyboard.press("Enter")
+    assert page.evaluate(STORED) == NOTHING
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_axe_violation_with_history_shown(page: Page, site_url: str, scheme: str) -> None:
+    page.emulate_media(color_scheme=scheme)
+    keep_three_check_ins(page, site_url)
+    expect(panel(page).locator("[data-flagged-point]")).to_have_count(1)
+    assert axe_violations(page) == []
