@@ -13,7 +13,6 @@ import re
 from collections.abc import Callable
 
 from alliance_check import list_questionnaires
-
 from sitebuild import BuildError
 
 MARKER = re.compile(r"<!--\s*kept-results:\s*(?P<what>[a-z0-9-]+)\s*-->")

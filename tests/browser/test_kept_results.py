@@ -1,6 +1,7 @@
 """Kept results in Chromium: nothing stored by default, a history over three dates, delete, erase, keyboard, axe."""
 
 import datetime as dt
+import json
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -74,7 +75,7 @@ def test_three_check_ins_on_three_dates_show_three_points_the_changes_and_a_flag
     relationship = history.locator('[data-area="relationship"]')
     expect(relationship.locator("[data-point], [data-flagged-point]")).to_have_count(3)
     expect(relationship.locator("[data-flagged-point]")).to_have_count(1)
-    expect(relationship.locator("h4")).to_have_text("The relationship Worth talking about")
+    expect(relationship.locator("h4 .history__badge")).to_have_text("Worth talking about")
     expect(relationship.locator("[data-latest]")).to_have_text("Latest: 50 out of 100")
     texts = relationship.locator(".history__texts li")
     expect(texts.nth(0)).to_have_text("Lower than last time.")
@@ -181,3 +182,124 @@ def test_no_axe_violation_with_history_shown(page: Page, site_url: str, scheme: 
     keep_three_check_ins(page, site_url)
     expect(panel(page).locator("[data-flagged-point]")).to_have_count(1)
     assert axe_violations(page) == []
+
+
+# Results as files: saved, compared in a fresh browser, never uploaded; hostile files change nothing.
+
+
+def compare_with(page: Page, files) -> None:
+    panel(page).get_by_label("Compare with saved results").set_input_files(files)
+
+
+def test_a_saved_file_shows_the_same_history_in_a_fresh_browser(page: Page, site_url: str, browser, tmp_path) -> None:
+    keep_three_check_ins(page, site_url)
+    with page.expect_download() as download:
+        panel(page).get_by_role("button", name="Save my kept results to a file").click()
+    saved = tmp_path / download.value.suggested_filename
+    download.value.save_as(saved)
+    assert saved.name.startswith("check-in-results-") and saved.suffix == ".json"
+    kept_table = panel(page).locator("[data-history-changes] .history-table").first.inner_text()
+
+    fresh = browser.new_context()
+    try:
+        other = fresh.new_page()
+        requests: list[str] = []
+        other.on("request", lambda request: requests.append(request.method + " " + request.url))
+        other.goto(site_url + CHECK)
+        compare_with(other, saved)
+        compared = panel(other).locator("[data-history-compared]")
+        expect(compared.locator('[data-area="relationship"] [data-flagged-point]')).to_have_count(
+            1, timeout=ENGINE_TIMEOUT_MS
+        )
+        assert compared.locator(".history-table").inner_text() == kept_table
+        expect(compared).to_contain_text("They are not kept on this device.")
+        assert other.evaluate(STORED) == NOTHING
+        assert not [line for line in requests if line.startswith(("POST", "PUT"))]
+        compared.get_by_role("button", name="Keep these results on this device").click()
+        expect(panel(other).locator("[data-kept]")).to_have_count(3)
+    finally:
+        fresh.close()
+
+
+def test_one_result_saved_to_a_file_without_keeping_anything(page: Page, site_url: str, tmp_path) -> None:
+    page.goto(site_url + CHECK)
+    check_in(page, GOOD)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Save this result to a file").click()
+    saved = tmp_path / "one.json"
+    download.value.save_as(saved)
+    data = json.loads(saved.read_text(encoding="utf-8"))
+    assert data["format"] == "alliance-check-results" and data["format_version"] == 1
+    assert [set(result) for result in data["results"]] == [{"check", "version", "lang", "taken", "answers"}]
+    assert data["results"][0]["answers"] == GOOD and data["results"][0]["check"] == "check-in"
+    assert page.evaluate(STORED) == NOTHING
+
+
+def results_file(results: object, **fields: object) -> dict:
+    body = {"format": "alliance-check-results", "format_version": 1, "results": results, **fields}
+    return {"name": "results.json", "mimeType": "application/json", "buffer": json.dumps(body).encode()}
+
+
+def a_result(**fields: object) -> dict:
+    return {
+        "check": "check-in",
+        "version": "1.0.0",
+        "lang": "en",
+        "taken": "2026-03-01T18:05",
+        "answers": GOOD,
+    } | fields
+
+
+HOSTILE = {
+    "not JSON": ({"name": "a.json", "mimeType": "application/json", "buffer": b"{not json"}, "not a results file"),
+    "wrong types": (results_file([a_result(answers={"relationship": "9"})]), "damaged"),
+    "taken not a date": (results_file([a_result(taken=12)]), "damaged"),
+    "results not a list": (results_file({"0": a_result()}), "holds no results"),
+    "huge": (
+        {"name": "big.json", "mimeType": "application/json", "buffer": b" " * (600 * 1024) + b"{}"},
+        "too large",
+    ),
+    "deep": (
+        {"name": "deep.json", "mimeType": "application/json", "buffer": b"[" * 200_000 + b"]" * 200_000},
+        "not a results file",
+    ),
+    "deep but small": (
+        {"name": "deep.json", "mimeType": "application/json", "buffer": b"[" * 100_000},
+        "not a results",
+    ),
+    "another check": (results_file([a_result(check="alliance")]), "a different check"),
+    "too many": (results_file([a_result()] * 501), "more results than"),
+    "a newer format": (results_file([a_result()], format_version=2), "newer version of this site"),
+    "prototype keys": (results_file([a_result(answers={"__proto__": 1})]), "damaged"),
+}
+
+
+@pytest.mark.parametrize("name", list(HOSTILE))
+def test_a_hostile_file_gets_a_plain_message_and_changes_nothing(page: Page, site_url: str, name: str) -> None:
+    page.goto(site_url + CHECK)
+    check_in(page, GOOD)
+    page.get_by_role("button", name="Keep this result on this device").click()
+    before = page.evaluate("localStorage.getItem('alliance-check:kept-results')")
+    payload, message = HOSTILE[name]
+    compare_with(page, payload)
+    alert = panel(page).locator("[data-history-compared] [role=alert]")
+    expect(alert).to_contain_text("These files were not used, and nothing was changed")
+    expect(alert).to_contain_text(message)
+    expect(panel(page).locator("[data-history-compared] [data-history-changes]")).to_have_count(0)
+    assert page.evaluate("localStorage.getItem('alliance-check:kept-results')") == before
+    expect(panel(page).locator("[data-kept]")).to_have_count(1)
+
+
+def test_a_file_from_an_older_version_is_rescored_or_explained(page: Page, site_url: str) -> None:
+    page.goto(site_url + CHECK)
+    older = [
+        a_result(version="0.9.0", taken="2026-02-01T18:00"),
+        a_result(version="0.8.0", taken="2026-02-02T18:00", answers={"mood": 3}),
+        a_result(taken="2026-02-03T18:00"),
+    ]
+    compare_with(page, results_file(older))
+    compared = panel(page).locator("[data-history-compared]")
+    expect(compared.locator('[data-area="relationship"] [data-point]')).to_have_count(2, timeout=ENGINE_TIMEOUT_MS)
+    expect(compared).to_contain_text("made with an older version of this check whose questions have changed")
+    expect(compared).to_contain_text("Kept with version 0.9.0 of this check, scored with the current one.")
+    assert page.evaluate(STORED) == NOTHING

@@ -8,7 +8,7 @@ import { words } from "./words.js";
 const WIDTH = 320;
 const HEIGHT = 150;
 const LEFT = 34;
-const RIGHT = 12;
+const RIGHT = 16; // room for the flagged point's diamond
 const TOP = 10;
 const BOTTOM = 120; // the y of 0; labels for the first and last date sit below
 

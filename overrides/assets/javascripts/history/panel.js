@@ -10,7 +10,8 @@ import { currentState, request } from "../selfcheck/engine.js";
 import { el } from "../selfcheck/dom.js";
 import { onEveryPage } from "../pages.js";
 import { areaChart, historyTable } from "./chart.js";
-import { eraseAll, keep, keptFor, onChange, readKept, remove, setKeepAlways } from "./store.js";
+import { FileProblem, MAX_FILES, readResultsFile, saveToFile } from "./file.js";
+import { eraseAll, keep, keepRecords, keptFor, localNow, onChange, readKept, remove, sameness, setKeepAlways } from "./store.js";
 import { words } from "./words.js";
 
 const siteRoot = new URL("../../../", import.meta.url);
@@ -47,7 +48,7 @@ function wirePanel(root) {
   function render() {
     const records = keptFor(check);
     if (records.length === 0) {
-      body.replaceChildren(el("p", { text: words.noneKept }), el("p", { text: words.whoCanSee }));
+      body.replaceChildren(el("p", { text: words.noneKept }), el("p", { text: words.whoCanSee }), filesSection(records));
       return;
     }
     const changes = el("div", { class: "history__changes", "data-history-changes": "" });
@@ -57,6 +58,7 @@ function wirePanel(root) {
       changes,
       el("h3", { id: `${root.id}-list`, tabindex: "-1", text: words.listHeading }),
       dated(records),
+      filesSection(records),
     );
     if (engineRunning()) showChanges(changes, records);
     else {
@@ -68,6 +70,89 @@ function wirePanel(root) {
       changes.setAttribute("tabindex", "-1");
       changes.replaceChildren(el("p", {}, button));
     }
+  }
+
+  function filesSection(records) {
+    const section = el("div", { class: "history__files", "data-history-files": "" });
+    const picker = el("input", { type: "file", id: `${root.id}-files`, multiple: true, accept: ".json,application/json" });
+    picker.addEventListener("change", () => {
+      const chosen = [...picker.files];
+      picker.value = ""; // the same file can be chosen again
+      compareWithFiles(chosen, compared);
+    });
+    const compared = el("div", { "data-history-compared": "", tabindex: "-1" });
+    section.append(el("h3", { text: words.filesHeading }), el("p", { text: words.filesIntro }));
+    if (records.length) {
+      const save = el("button", { type: "button", class: "md-button", text: words.saveKept });
+      save.addEventListener("click", () => {
+        saveToFile(check, keptFor(check));
+        say(words.saved);
+      });
+      section.append(el("p", {}, save));
+    }
+    section.append(el("p", { class: "history__picker" }, el("label", { for: picker.id, text: words.compare }), picker), compared);
+    return section;
+  }
+
+  async function compareWithFiles(files, box) {
+    if (files.length === 0) return;
+    if (files.length > MAX_FILES) {
+      box.replaceChildren(el("p", { role: "alert", text: words.tooManyFiles(MAX_FILES) }));
+      return;
+    }
+    const fromFiles = [];
+    const problems = [];
+    for (const file of files) {
+      const name = file.name.length > 80 ? `${file.name.slice(0, 80)}…` : file.name;
+      try {
+        fromFiles.push(...(await readResultsFile(file, check)));
+      } catch (error) {
+        const key = error instanceof FileProblem ? error.message : "notOurs";
+        problems.push(words.fileProblem(name, words.fileProblems[key] || words.fileProblems.notOurs));
+      }
+    }
+    const parts = [];
+    if (problems.length) {
+      parts.push(el("div", { role: "alert" }, el("p", { text: words.problemsIntro }), el("ul", {}, ...problems.map((text) => el("li", { text })))));
+    }
+    if (fromFiles.length) {
+      const kept = keptFor(check);
+      const seen = new Set(kept.map(sameness));
+      const added = fromFiles.filter((record) => !seen.has(sameness(record)) && seen.add(sameness(record)));
+      const together = [...kept, ...added].sort((a, b) => (a.taken < b.taken ? -1 : a.taken > b.taken ? 1 : 0));
+      const changes = el("div", { class: "history__changes", "data-history-changes": "" });
+      const keepThem = el("button", { type: "button", class: "md-button", text: words.keepFromFiles });
+      keepThem.addEventListener("click", () => {
+        let added;
+        try {
+          added = keepRecords(fromFiles);
+        } catch {
+          say(words.keepFailed);
+          return;
+        }
+        say(added ? words.keptFromFiles(added) : words.nothingNew);
+      });
+      parts.push(
+        el("h4", { text: words.compareHeading }),
+        el("p", { text: words.filesNotKept }),
+        changes,
+        readOnlyList(together),
+        el("p", {}, keepThem),
+      );
+      box.replaceChildren(...parts);
+      showChanges(changes, together, { own: true });
+    } else {
+      box.replaceChildren(...parts);
+    }
+    box.focus();
+  }
+
+  function readOnlyList(records) {
+    const list = el("ol", { class: "history__list", reversed: true, "data-history-compared-list": "" });
+    for (const record of [...records].reverse()) {
+      list.append(el("li", {}, el("time", { datetime: record.taken, text: longDate(lang, record.taken) })));
+    }
+    return list;
   }
 
   function dated(records) {
@@ -86,8 +171,9 @@ function wirePanel(root) {
     return list;
   }
 
-  async function showChanges(box, records) {
-    const mine = ++asked;
+  async function showChanges(box, records, { own = false } = {}) {
+    // The kept history and a comparison with files are worked out independently.
+    const mine = own ? null : ++asked;
     box.replaceChildren(el("p", { text: words.working }));
     let usable = records;
     let leftOut = false;
@@ -95,7 +181,7 @@ function wirePanel(root) {
       for (;;) {
         const results = usable.map(({ taken, version, answers }) => ({ taken, version, answers }));
         const reply = JSON.parse(await request("history", JSON.stringify({ questionnaire: check, lang, results })));
-        if (mine !== asked) return;
+        if (mine !== null && mine !== asked) return;
         if (reply.ok) {
           box.replaceChildren(...changesView(reply.result, usable, leftOut));
           return;
@@ -107,7 +193,7 @@ function wirePanel(root) {
         leftOut = true;
       }
     } catch {
-      if (mine === asked) box.replaceChildren(el("p", { text: words.failed }));
+      if (mine === null || mine === asked) box.replaceChildren(el("p", { text: words.failed }));
     }
   }
 
@@ -130,7 +216,7 @@ function wirePanel(root) {
         el(
           "section",
           { class: "history__area", "data-area": area.id, "aria-label": area.title },
-          el("h4", {}, area.title, area.flagged ? el("span", { class: "history__badge", text: ` ${words.flagged}` }) : null),
+          el("h4", {}, area.title, area.flagged ? " " : null, area.flagged ? el("span", { class: "history__badge", text: words.flagged }) : null),
           el("p", { "data-latest": "", text: area.latest === null ? words.notScored : words.areaScore(Math.floor(area.latest + 0.5)) }),
           texts,
           areaChart(area, dates),
@@ -150,8 +236,15 @@ function wirePanel(root) {
     const resultBox = checkRoot?.querySelector("[data-selfcheck-result]");
     if (!resultBox || !result?.questionnaire) return;
     const record = { check, version: result.questionnaire.version, lang, answers };
+    const shownAt = localNow();
     const box = el("section", { class: "history-keep", "data-history-keep": "", "aria-label": words.keepHeading });
-    resultBox.append(box);
+    const toFile = el("button", { type: "button", class: "md-button", text: words.saveThis });
+    const fileStatus = el("p", { role: "status" });
+    toFile.addEventListener("click", () => {
+      saveToFile(check, [{ ...record, taken: shownAt }]);
+      fileStatus.textContent = words.saved;
+    });
+    resultBox.append(box, el("div", { class: "history-keep history-keep--file", "data-history-file": "" }, el("p", {}, toFile), fileStatus));
     if (readKept().keepAlways) {
       try {
         keep(record);

@@ -86,6 +86,26 @@ export function keep({ check, version, lang, answers }, { keepAlways } = {}) {
   return record;
 }
 
+/** Keep records read from files, except those already kept (same check, time and answers); returns how many were added. */
+export function keepRecords(records) {
+  const data = readKept();
+  const known = new Set(data.results.map(sameness));
+  let added = 0;
+  for (const record of records) {
+    if (known.has(sameness(record))) continue;
+    known.add(sameness(record));
+    data.results.push({ ...record, id: newId() });
+    added += 1;
+  }
+  if (added) write(data);
+  return added;
+}
+
+/** What makes two records the same result, whatever their ids. */
+export function sameness({ check, version, taken, answers }) {
+  return JSON.stringify([check, version, taken, Object.entries(answers).sort()]);
+}
+
 export function setKeepAlways(keepAlways) {
   const data = readKept();
   data.keepAlways = keepAlways;
