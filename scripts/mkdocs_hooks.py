@@ -97,6 +97,7 @@ def on_post_build(config) -> None:
     site_dir = Path(config["site_dir"])
     _built(runtime.vendor_runtime, site_dir, _built(wheel.find_wheel))
     _built(snapshot.vendor_snapshot, site_dir, _built(wheel.find_wheel))
+    _built(kept_results.vendor_qr_code, site_dir)
     # GitHub Pages serves a custom domain named in a CNAME file at the site's root.
     domain = config["extra"]["practice"].domain
     if domain:

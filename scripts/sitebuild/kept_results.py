@@ -10,13 +10,17 @@ nothing can be kept then, so there is nothing to erase.
 """
 
 import re
+import shutil
 from collections.abc import Callable
+from pathlib import Path
 
 from alliance_check import list_questionnaires
-from sitebuild import BuildError
+from sitebuild import PROJECT_ROOT, BuildError
 
 MARKER = re.compile(r"<!--\s*kept-results:\s*(?P<what>[a-z0-9-]+)\s*-->")
 SCRIPT = "assets/javascripts/history/panel.js"
+QR_PACKAGE_DIR = PROJECT_ROOT / "node_modules" / "qrcode-generator"
+QR_SCRIPT = "assets/javascripts/vendor/qrcode-generator.mjs"
 NOSCRIPT = (
     "<noscript><p>Keeping results on this device needs JavaScript, which is off in this browser, "
     "so nothing is kept.</p></noscript>"
@@ -65,3 +69,19 @@ def _erase_control() -> str:
         '<p><button type="button" class="md-button" data-history-erase hidden></button></p>\n'
         "</div>"
     )
+
+
+def vendor_qr_code(site_dir: Path, package_dir: Path = QR_PACKAGE_DIR) -> Path:
+    """Copy the QR code generator (npm, pinned in package-lock.json) into the site, next to the page scripts.
+
+    The hand-off code is drawn in the visitor's browser from this file, served by
+    the site itself: no request to anyone else. A well-kept, dependency-free ES
+    module (qrcode-generator, MIT) rather than our own encoder.
+    """
+    source = package_dir / "dist" / "qrcode.mjs"
+    if not source.is_file():
+        raise BuildError(f"{source} is missing. Run `npm ci` (make deps) first.")
+    target = site_dir / QR_SCRIPT
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(source, target)
+    return target

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import json
+import re
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -303,3 +304,71 @@ def test_a_file_from_an_older_version_is_rescored_or_explained(page: Page, site_
     expect(compared).to_contain_text("made with an older version of this check whose questions have changed")
     expect(compared).to_contain_text("Kept with version 0.9.0 of this check, scored with the current one.")
     assert page.evaluate(STORED) == NOTHING
+
+
+# Handing a result to another device in the address's fragment.
+
+
+def decoded_qr_code(page: Page) -> str:
+    """Decode the QR code drawn on the page, from its SVG's modules, with zxing-cpp."""
+    import zxingcpp
+
+    box = page.locator("[data-handoff-code] svg")
+    size = int(box.get_attribute("viewBox").split()[2])
+    modules = {
+        tuple(map(int, found)) for found in re.findall(r"M(\d+),(\d+)h1v1h-1z", box.locator("path").get_attribute("d"))
+    }
+    scale = 4
+    pixels = bytes(
+        0 if (column // scale, row // scale) in modules else 255
+        for row in range(size * scale)
+        for column in range(size * scale)
+    )
+    found = zxingcpp.read_barcodes(memoryview(pixels).cast("B", (size * scale, size * scale)))
+    assert len(found) == 1, found
+    return found[0].text
+
+
+def test_the_handoff_link_opens_the_same_result_in_a_fresh_browser(page: Page, site_url: str, browser) -> None:
+    page.goto(site_url + CHECK)
+    check = check_in(page, DROP)
+    shown = check.shown_scores()
+    page.get_by_role("button", name="Show this result on another device").click()
+    warning = page.locator("[data-handoff-warning]")
+    expect(warning).to_contain_text("anyone with the link or the code can see them")
+    expect(page.locator("[data-handoff-code]")).to_have_count(0)  # nothing shown before the warning is read
+    show = page.get_by_role("button", name="Show the code and link")
+    expect(show).to_be_focused()
+    page.keyboard.press("Enter")
+    code = page.get_by_role("img", name="QR code that opens this result on another device")
+    expect(code).to_be_visible()
+    link = page.get_by_label("Link to this result").input_value()
+    assert link.startswith(site_url + CHECK + "#handoff=1&") and "relationship:5" in link
+    assert decoded_qr_code(page) == link
+    assert page.evaluate(STORED) == NOTHING
+
+    fresh = browser.new_context()
+    try:
+        other = fresh.new_page()
+        requests: list[str] = []
+        other.on("request", lambda request: requests.append(request.url + " " + (request.post_data or "")))
+        other.goto(link)
+        received = SelfCheckPage(other, "check-in")
+        received.wait_for_result()
+        assert received.shown_scores() == shown
+        expect(other.locator("[data-history-received]")).to_contain_text("opened from a link")
+        assert "#" not in other.url and other.evaluate("location.hash") == ""
+        carrying = [url for url in requests if re.search(r"relationship(:|%3A)|answers=|#", url)]
+        assert not carrying, carrying
+        assert other.evaluate(STORED) == NOTHING
+    finally:
+        fresh.close()
+
+
+def test_a_handoff_link_for_another_check_fills_nothing(page: Page, site_url: str) -> None:
+    page.goto(site_url + CHECK + "#handoff=1&check=alliance&version=1.0.0&answers=warmth:5")
+    expect(panel(page).locator("[data-history-status]")).to_have_text(
+        "This link is for a different check. Nothing was filled in."
+    )
+    assert page.evaluate("location.hash") == ""
+    expect(page.locator("[data-selfcheck-form] input:checked")).to_have_count(0)

@@ -10,6 +10,7 @@ import { currentState, request } from "../selfcheck/engine.js";
 import { el } from "../selfcheck/dom.js";
 import { onEveryPage } from "../pages.js";
 import { areaChart, historyTable } from "./chart.js";
+import { forgetFragment, handoffLink, qrCode, readHandoff } from "./handoff.js";
 import { FileProblem, MAX_FILES, readResultsFile, saveToFile } from "./file.js";
 import { eraseAll, keep, keepRecords, keptFor, localNow, onChange, readKept, remove, sameness, setKeepAlways } from "./store.js";
 import { words } from "./words.js";
@@ -40,6 +41,7 @@ function wirePanel(root) {
   const eraseButton = root.querySelector("[data-history-erase]");
   const checkRoot = document.querySelector(`[data-selfcheck="${CSS.escape(check)}"]`);
   let asked = 0; // the latest history request; older replies are dropped
+  let receiving = false; // the next result comes from a hand-off link
 
   const say = (text) => {
     status.textContent = text;
@@ -245,7 +247,11 @@ function wirePanel(root) {
       fileStatus.textContent = words.saved;
     });
     resultBox.append(box, el("div", { class: "history-keep history-keep--file", "data-history-file": "" }, el("p", {}, toFile), fileStatus));
-    if (readKept().keepAlways) {
+    resultBox.append(handoffOffer(record));
+    const received = receiving;
+    receiving = false;
+    if (received) resultBox.prepend(el("p", { class: "history__received", "data-history-received": "", text: words.received }));
+    if (readKept().keepAlways && !received) {
       try {
         keep(record);
         keptAutomatically(box);
@@ -275,6 +281,75 @@ function wirePanel(root) {
     );
   }
 
+  function handoffOffer(record) {
+    const box = el("section", { class: "history-keep handoff", "data-handoff": "", "aria-label": words.handoff });
+    const start = el("button", { type: "button", class: "md-button", "aria-expanded": "false", text: words.handoff });
+    start.addEventListener("click", () => {
+      start.setAttribute("aria-expanded", "true");
+      const show = el("button", { type: "button", class: "md-button", text: words.handoffShow });
+      const warning = el("div", { "data-handoff-warning": "" }, el("p", { text: words.handoffWarning }), el("p", {}, show));
+      show.addEventListener("click", () => showHandoff(warning, record));
+      start.parentElement.replaceWith(warning);
+      show.focus();
+    });
+    box.append(el("p", {}, start));
+    return box;
+  }
+
+  async function showHandoff(box, record) {
+    const link = handoffLink(check, record.version, record.answers);
+    const field = el("input", { type: "text", readonly: true, id: `${root.id}-handoff-link`, value: link, class: "handoff__link" });
+    const copy = el("button", { type: "button", class: "md-button", text: words.handoffCopy });
+    const copied = el("p", { role: "status" });
+    copy.addEventListener("click", async () => {
+      try {
+        await navigator.clipboard.writeText(link);
+        copied.textContent = words.handoffCopied;
+      } catch {
+        field.select();
+        copied.textContent = words.handoffCopyFailed;
+      }
+    });
+    const code = el("div", { class: "handoff__figure", "data-handoff-code": "" });
+    box.replaceChildren(
+      el("p", { text: words.handoffWarning }),
+      code,
+      el("p", {}, el("label", { for: field.id, text: words.handoffLinkLabel }), el("br"), field),
+      el("p", {}, copy),
+      copied,
+    );
+    copy.focus();
+    try {
+      code.append(await qrCode(link, words.handoffCodeLabel));
+    } catch {
+      code.append(el("p", { text: words.handoffFailed }));
+    }
+  }
+
+  /** Open a result handed over in the address's fragment: fill the form, forget the fragment, score. */
+  function receiveHandoff() {
+    const handoff = readHandoff(check);
+    if (!handoff || !checkRoot) return;
+    forgetFragment();
+    if (handoff.otherCheck) {
+      say(words.receivedOtherCheck);
+      return;
+    }
+    const form = checkRoot.querySelector("[data-selfcheck-form]");
+    for (const [id, value] of Object.entries(handoff.answers)) {
+      const input = form.querySelector(`input[name="${CSS.escape(`${check}.${id}`)}"][value="${CSS.escape(String(value))}"]`);
+      if (input) input.checked = true;
+    }
+    form.dispatchEvent(new Event("change", { bubbles: true }));
+    receiving = true;
+    // The check's own script scores it, once it has wired the check (scripts may start in either order).
+    const submitWhenWired = () => {
+      if (checkRoot.dataset.wired === "true") checkRoot.querySelector("[data-selfcheck-submit]").click();
+      else setTimeout(submitWhenWired, 50);
+    };
+    submitWhenWired();
+  }
+
   function keptAutomatically(box) {
     const stop = el("button", { type: "button", class: "md-button", text: words.stopKeeping });
     stop.addEventListener("click", () => {
@@ -299,6 +374,7 @@ function wirePanel(root) {
   checkRoot?.addEventListener(RESULT_EVENT, offerToKeep);
   const stopFollowing = onChange(render);
   render();
+  receiveHandoff();
   return {
     release: () => {
       stopFollowing();

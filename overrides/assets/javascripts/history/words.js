@@ -61,5 +61,17 @@ export const words = {
     damaged: "this file is damaged: some of its results could not be read.",
     otherCheck: "this file holds results of a different check. Open it on that check's page.",
   },
+  handoff: "Show this result on another device",
+  handoffWarning:
+    "This makes a link and a QR code that open this result on another device, for example your therapist's. Your answers are inside the link itself: they are not sent to this site or anyone else, but anyone with the link or the code can see them. Show it only to someone you trust.",
+  handoffShow: "Show the code and link",
+  handoffCodeLabel: "QR code that opens this result on another device",
+  handoffLinkLabel: "Link to this result",
+  handoffCopy: "Copy the link",
+  handoffCopied: "The link is copied.",
+  handoffCopyFailed: "The link could not be copied. Select it and copy it yourself.",
+  handoffFailed: "The QR code could not be drawn in this browser. You can still copy the link.",
+  received: "This result was opened from a link. It is scored and shown on this device only, and nothing is kept unless you ask.",
+  receivedOtherCheck: "This link is for a different check. Nothing was filled in.",
   problemsIntro: "These files were not used, and nothing was changed:",
 };
