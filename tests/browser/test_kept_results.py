@@ -100,6 +100,22 @@ def test_three_check_ins_on_three_dates_show_three_points_the_changes_and_a_flag
     assert stored["results"][0]["answers"] == GOOD and stored["results"][0]["taken"] == "2026-03-01T18:05"
 
 
+def test_the_result_shows_and_prints_the_trend_of_the_last_results(page: Page, site_url: str) -> None:
+    keep_three_check_ins(page, site_url)
+    trend = SelfCheckPage(page, "check-in").result.locator("[data-history-trend]")
+    expect(trend.get_by_role("heading", name="Compared with your kept results")).to_be_visible(
+        timeout=ENGINE_TIMEOUT_MS
+    )
+    relationship = trend.locator('tr[data-area="relationship"] td')
+    expect(relationship).to_contain_text("Lower than last time.")
+    expect(relationship).to_contain_text("it is worth talking about")
+    expect(trend.locator("figure").first.locator("[data-point], [data-flagged-point]")).to_have_count(3)
+    page.emulate_media(media="print")
+    expect(trend).to_be_visible()
+    expect(page.locator("[data-history-keep]").first).to_be_hidden()
+    expect(page.locator("[data-handoff]")).to_be_hidden()
+
+
 def test_delete_one_result_and_the_history_follows(page: Page, site_url: str) -> None:
     keep_three_check_ins(page, site_url)
     history = panel(page)

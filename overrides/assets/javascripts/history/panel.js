@@ -17,6 +17,7 @@ import { words } from "./words.js";
 
 const siteRoot = new URL("../../../", import.meta.url);
 const RESULT_EVENT = "selfcheck:result";
+const TREND_RESULTS = 5; // how many results the trend in a result shows
 
 /** A kept record's local date and time as a Date (it has no time zone: it is the visitor's own). */
 function dateOf(taken) {
@@ -251,6 +252,7 @@ function wirePanel(root) {
     const received = receiving;
     receiving = false;
     if (received) resultBox.prepend(el("p", { class: "history__received", "data-history-received": "", text: words.received }));
+    const earlier = received ? [] : keptFor(check);
     if (readKept().keepAlways && !received) {
       try {
         keep(record);
@@ -258,8 +260,10 @@ function wirePanel(root) {
       } catch {
         box.replaceChildren(el("p", { text: words.keepFailed }));
       }
+      if (earlier.length) trendInResult(resultBox, [...earlier, { ...record, taken: shownAt }]);
       return;
     }
+    if (earlier.length) trendInResult(resultBox, [...earlier, { ...record, taken: shownAt }]);
     const always = el("input", { type: "checkbox", id: `${root.id}-always` });
     const button = el("button", { type: "button", class: "md-button", text: words.keep });
     button.addEventListener("click", () => {
@@ -279,6 +283,47 @@ function wirePanel(root) {
       el("p", {}, button),
       el("p", { class: "history-keep__always" }, always, " ", el("label", { for: always.id, text: words.keepAlways })),
     );
+  }
+
+  /**
+   * The trend in the result itself, so it is printed with it: the last few
+   * results (this one included, kept or not) as small charts, and the change
+   * since last time in words. It goes into the one-page summary when the result
+   * has one (.selfcheck-summary), else at the end of the result.
+   */
+  async function trendInResult(resultBox, records) {
+    const block = el("section", { class: "history-trend", "data-history-trend": "", "aria-label": words.trendHeading });
+    (resultBox.querySelector(".selfcheck-summary") || resultBox).append(block);
+    try {
+      const results = records.map(({ taken, version, answers }) => ({ taken, version, answers }));
+      const reply = JSON.parse(await request("history", JSON.stringify({ questionnaire: check, lang, results })));
+      if (!reply.ok) throw new Error(reply.error?.code);
+      const history = reply.result;
+      const shown = Math.min(TREND_RESULTS, history.results.length);
+      const recent = history.results.slice(-shown);
+      const dates = recent.map((entry) => shortDate(lang, entry.taken));
+      const charts = el("div", { class: "history-trend__charts" });
+      const rows = [];
+      for (const area of history.areas) {
+        const trimmed = { ...area, points: area.points.slice(-shown) };
+        charts.append(el("figure", { class: "history-trend__chart" }, areaChart(trimmed, dates), el("figcaption", { text: area.title })));
+        const change = area.since_last ? area.texts.join(" ") : area.texts[0] || words.trendFirst;
+        rows.push(el("tr", { "data-area": area.id }, el("th", { scope: "row", text: area.title }), el("td", { text: change })));
+      }
+      block.replaceChildren(
+        el("h3", { text: words.trendHeading }),
+        el("p", { text: words.trendIntro(shown) }),
+        charts,
+        el(
+          "table",
+          { class: "history-trend__table" },
+          el("thead", {}, el("tr", {}, el("th", { scope: "col", text: words.trendArea }), el("th", { scope: "col", text: words.trendChange }))),
+          el("tbody", {}, ...rows),
+        ),
+      );
+    } catch {
+      block.remove(); // the result stands without it; the history below says what failed
+    }
   }
 
   function handoffOffer(record) {

@@ -61,6 +61,11 @@ export const words = {
     damaged: "this file is damaged: some of its results could not be read.",
     otherCheck: "this file holds results of a different check. Open it on that check's page.",
   },
+  trendHeading: "Compared with your kept results",
+  trendIntro: (count) => `This result and up to ${count - 1} kept before it, oldest first.`,
+  trendArea: "Area",
+  trendChange: "Since last time",
+  trendFirst: "First result",
   handoff: "Show this result on another device",
   handoffWarning:
     "This makes a link and a QR code that open this result on another device, for example your therapist's. Your answers are inside the link itself: they are not sent to this site or anyone else, but anyone with the link or the code can see them. Show it only to someone you trust.",
