@@ -306,7 +306,7 @@ function wirePanel(root) {
       const rows = [];
       for (const area of history.areas) {
         const trimmed = { ...area, points: area.points.slice(-shown) };
-        charts.append(el("figure", { class: "history-trend__chart" }, areaChart(trimmed, dates), el("figcaption", { text: area.title })));
+        charts.append(el("figure", { class: "history-trend__chart" }, el("figcaption", { text: area.title }), areaChart(trimmed, dates)));
         const change = area.since_last ? area.texts.join(" ") : area.texts[0] || words.trendFirst;
         rows.push(el("tr", { "data-area": area.id }, el("th", { scope: "row", text: area.title }), el("td", { text: change })));
       }

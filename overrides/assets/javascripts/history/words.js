@@ -62,7 +62,8 @@ export const words = {
     otherCheck: "this file holds results of a different check. Open it on that check's page.",
   },
   trendHeading: "Compared with your kept results",
-  trendIntro: (count) => `This result and up to ${count - 1} kept before it, oldest first.`,
+  trendIntro: (count) =>
+    count === 2 ? "This result and the one kept before it, oldest on the left." : `This result and the ${count - 1} kept before it, oldest on the left.`,
   trendArea: "Area",
   trendChange: "Since last time",
   trendFirst: "First result",
