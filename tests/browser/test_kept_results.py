@@ -198,6 +198,10 @@ def test_no_axe_violation_with_history_shown(page: Page, site_url: str, scheme: 
     page.emulate_media(color_scheme=scheme)
     keep_three_check_ins(page, site_url)
     expect(panel(page).locator("[data-flagged-point]")).to_have_count(1)
+    expect(page.locator("[data-history-trend] table")).to_be_visible(timeout=ENGINE_TIMEOUT_MS)
+    page.get_by_role("button", name="Show this result on another device").click()
+    page.get_by_role("button", name="Show the code and link").click()
+    expect(page.locator("[data-handoff-code] svg")).to_be_visible()
     assert axe_violations(page) == []
 
 
