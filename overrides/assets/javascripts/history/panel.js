@@ -293,7 +293,11 @@ function wirePanel(root) {
    */
   async function trendInResult(resultBox, records) {
     const block = el("section", { class: "history-trend", "data-history-trend": "", "aria-label": words.trendHeading });
-    (resultBox.querySelector(".selfcheck-summary") || resultBox).append(block);
+    const summary = resultBox.querySelector(".selfcheck-summary");
+    const offer = resultBox.querySelector("[data-history-keep]");
+    if (summary) summary.append(block);
+    else if (offer) offer.before(block); // on screen, the trend comes before what can be done with the result
+    else resultBox.append(block);
     try {
       const results = records.map(({ taken, version, answers }) => ({ taken, version, answers }));
       const reply = JSON.parse(await request("history", JSON.stringify({ questionnaire: check, lang, results })));
