@@ -3,13 +3,14 @@
     .venv/bin/python scripts/bench_scoring.py [--runs 2000] [--boots 5]
 
 Prints the median time of one ``score()`` (and of one ``score_json()``, which
-adds parsing, validation and the JSON reply) on this CPython and inside Pyodide
-under Node, the time Pyodide takes to import the package and load every
-questionnaire in every language, and the slowest answer ``score_json()`` gives
-on CPython to crafted requests just under the 64 KiB size limit. Targets:
-scoring <= 1 ms; import + load <= 100 ms in Pyodide; worst request <= 50 ms.
-Needs the wheel (``make wheel``) and ``node_modules`` (``npm ci``). A
-benchmark, not a test: the figures depend on the machine.
+adds parsing, validation and the JSON reply), and of one ``history_json()`` over
+200 kept results (the trend a visitor with years of check-ins would ask for), on
+this CPython and inside Pyodide under Node; the time Pyodide takes to import the
+package and load every questionnaire in every language; and the slowest answer
+``score_json()`` gives on CPython to crafted requests just under the 64 KiB size
+limit. Targets: scoring <= 1 ms; import + load <= 100 ms in Pyodide; worst
+request <= 50 ms. Needs the wheel (``make wheel``) and ``node_modules``
+(``npm ci``). A benchmark, not a test: the figures depend on the machine.
 """
 
 import argparse
@@ -28,6 +29,7 @@ from sitebuild import PROJECT_ROOT, runtime, wheel
 sys.path.insert(0, str(PROJECT_ROOT / "assessment" / "src"))
 
 QUESTIONNAIRE = "alliance"
+HISTORY_RESULTS = 200
 SCORE_TARGET_MS = 1.0
 STARTUP_TARGET_MS = 100.0
 WORST_REQUEST_TARGET_MS = 50.0
@@ -38,7 +40,7 @@ import json, statistics, time
 
 def bench(runs):
     from alliance_check import load_questionnaire, score
-    from alliance_check.bridge import score_json
+    from alliance_check.bridge import history_json, score_json
 
     questionnaire = load_questionnaire(QUESTIONNAIRE)
     scale = questionnaire.scale
@@ -46,6 +48,17 @@ def bench(runs):
     answers = {item.id: scale.min + i % (scale.max - scale.min + 1) for i, item in enumerate(questionnaire.items)}
     request = json.dumps({"questionnaire": QUESTIONNAIRE, "lang": "en", "answers": answers})
     assert json.loads(score_json(request))["ok"]
+    items = questionnaire.items
+    kept = [
+        {
+            "taken": f"2026-{1 + n // 28 % 12:02d}-{1 + n % 28:02d}T18:{n % 60:02d}",
+            "version": questionnaire.version,
+            "answers": {item.id: scale.min + (n + i) % (scale.max - scale.min + 1) for i, item in enumerate(items)},
+        }
+        for n in range(HISTORY_RESULTS)
+    ]
+    history_request = json.dumps({"questionnaire": QUESTIONNAIRE, "lang": "en", "results": kept})
+    assert json.loads(history_json(history_request))["ok"]
 
     def median_of(call):
         times = []
@@ -58,7 +71,16 @@ def bench(runs):
     return {
         "score": median_of(lambda: score(questionnaire, answers)),
         "score_json": median_of(lambda: score_json(request)),
+        "history_json": median_of_few(lambda: history_json(history_request)),
     }
+
+def median_of_few(call):
+    times = []
+    for _ in range(20):
+        start = time.perf_counter()
+        call()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
 """
 
 # Phases in the order the package meets them; their sum is "import + load".
@@ -101,6 +123,7 @@ for (let i = 0; i < boots; i++) {
   startup.push(JSON.parse(last.runPython(%(startup)s)));
 }
 last.globals.set("QUESTIONNAIRE", %(questionnaire)s);
+last.globals.set("HISTORY_RESULTS", %(history_results)d);
 last.runPython(%(timing)s);
 const measured = last.runPython(`import json, sys; json.dumps({**bench(${runs}), "python": sys.version.split()[0]})`);
 const times = JSON.parse(measured);
@@ -110,6 +133,7 @@ console.log(JSON.stringify({ ...times, startup_ms: startup, boot_ms: bootTimes, 
 
 def bench_cpython(runs: int) -> dict[str, float]:
     namespace: dict = {"QUESTIONNAIRE": QUESTIONNAIRE}
+    namespace["HISTORY_RESULTS"] = HISTORY_RESULTS
     exec(TIMING_CODE, namespace)
     return namespace["bench"](runs)
 
@@ -169,6 +193,7 @@ def bench_pyodide(runs: int, boots: int) -> dict:
                 "boots": boots,
                 "startup": json.dumps(STARTUP_CODE),
                 "questionnaire": json.dumps(QUESTIONNAIRE),
+                "history_results": HISTORY_RESULTS,
                 "timing": json.dumps(TIMING_CODE),
             },
             encoding="utf-8",
@@ -206,6 +231,9 @@ def main() -> None:
             f"    score():      {score_ms:8.3f} ms  ({verdict(score_ms, SCORE_TARGET_MS)}: <= {SCORE_TARGET_MS:g} ms)"
         )
         print(f"    score_json(): {json_ms:8.3f} ms")
+        print(
+            f"    history_json() over {HISTORY_RESULTS} results: {times['history_json'] * 1000:8.1f} ms (median of 20)"
+        )
     shown = ", ".join(f"{phases['total']:.0f}" for phases in pyodide["startup_ms"])
     print(f"Pyodide: import the package and load every questionnaire, median of {args.boots} fresh start-ups:")
     print(f"  {startup:.1f} ms  ({verdict(startup, STARTUP_TARGET_MS)}: <= {STARTUP_TARGET_MS:g} ms; each: {shown})")

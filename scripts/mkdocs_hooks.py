@@ -21,6 +21,7 @@ from sitebuild import (  # noqa: E402
     forms,
     glossary,
     identity,
+    kept_results,
     link_preview,
     offline,
     palette,
@@ -119,6 +120,7 @@ def on_page_content(html: str, page, config, files) -> str:
     html = _run_step(sharing_kit.expand_markers, html, lang, practice, url, site_url, where)
     address = page.canonical_url or site_url + page.url
     html = _run_step(print_address.add_print_address, html, where, address, site_url, practice)
+    html = _run_step(kept_results.expand_markers, html, url, lang, where)
     return _run_step(forms.expand_markers, html, lang, url, where, practice)
 
 
@@ -171,6 +173,7 @@ def on_post_build(config) -> None:
     site_dir = Path(config["site_dir"])
     _run_step(runtime.vendor_runtime, site_dir, _run_step(wheel.find_wheel))
     _run_step(snapshot.vendor_snapshot, site_dir, _run_step(wheel.find_wheel))
+    _run_step(kept_results.vendor_qr_code, site_dir)
     # GitHub Pages serves a custom domain named in a CNAME file at the site's root.
     domain = config["extra"]["practice"].domain
     if domain:

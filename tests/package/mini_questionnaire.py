@@ -64,6 +64,11 @@ bordin = "tasks"
 [[items]]
 id = "heard"
 dimension = "support"
+
+[history]
+recent = 3
+drop = 15
+steady = 10
 """
 
 MINI_WORDS = """\
@@ -122,6 +127,21 @@ repair = "Strains can be repaired."
 talking = "Ways to say it."
 part_not_scored = "{title}: {answered} of {total}, needs {needed}."
 overall_not_scored = "{scored} of {total} parts scored."
+
+[history]
+first = "First."
+not_scored = "Not scored."
+flag = "Clearly lower."
+
+[history.since_last]
+higher = "Higher than last."
+same = "Same as last."
+lower = "Lower than last."
+
+[history.since_first]
+higher = "Higher than first."
+same = "Same as first."
+lower = "Lower than first."
 """
 
 Edits = list[tuple[str, str]] | tuple[tuple[str, str], ...]

@@ -21,7 +21,8 @@ STRUCTURE_CASES = {
     "empty version": ([('version = "1"', 'version = "  "')], "mini.toml: version: is empty"),
     "unknown top-level key": (
         [('version = "1"', 'version = "1"\ncolour = "red"')],
-        "mini.toml: colour: unknown key (expected: id, version, scale, pages, dimensions, bordin, bands, items)",
+        "mini.toml: colour: unknown key "
+        "(expected: id, version, scale, pages, dimensions, bordin, bands, items, history)",
     ),
     "item id used twice": (
         [('id = "judged"', 'id = "honest"')],

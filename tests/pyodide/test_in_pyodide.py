@@ -12,7 +12,7 @@ from sitebuild import runtime, wheel
 pytestmark = pytest.mark.pyodide
 
 CHECKS_DIR = Path(__file__).parent
-CHECK_MODULES = ["checks_package", "checks_scoring"]
+CHECK_MODULES = ["checks_package", "checks_scoring", "checks_history"]
 
 
 @pytest.fixture(scope="module")

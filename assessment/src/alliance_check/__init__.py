@@ -14,9 +14,21 @@ data at build time, and the page's worker calls :mod:`alliance_check.bridge`.
 
 from alliance_check.about import about
 from alliance_check.errors import AnswerError, QuestionnaireError, QuestionnaireNotFoundError
+from alliance_check.history import HistoryError, KeptResult, history
 from alliance_check.interpretation import result_to_dict
 from alliance_check.loading import list_languages, list_questionnaires, load_questionnaire, load_questionnaire_file
-from alliance_check.schema import Band, BordinComponent, Dimension, Item, Note, Notes, Questionnaire, Scale
+from alliance_check.schema import (
+    Band,
+    BordinComponent,
+    Dimension,
+    HistorySettings,
+    HistoryWords,
+    Item,
+    Note,
+    Notes,
+    Questionnaire,
+    Scale,
+)
 from alliance_check.scoring import ItemScore, OverallScore, PartScore, Result, answers_needed, score
 
 __version__ = "0.1.0"
@@ -26,8 +38,12 @@ __all__ = [
     "Band",
     "BordinComponent",
     "Dimension",
+    "HistoryError",
+    "HistorySettings",
+    "HistoryWords",
     "Item",
     "ItemScore",
+    "KeptResult",
     "Note",
     "Notes",
     "OverallScore",
@@ -40,6 +56,7 @@ __all__ = [
     "__version__",
     "about",
     "answers_needed",
+    "history",
     "list_languages",
     "list_questionnaires",
     "load_questionnaire",

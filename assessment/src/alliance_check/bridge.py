@@ -14,16 +14,23 @@ from typing import Any
 
 from alliance_check.about import about
 from alliance_check.errors import AnswerError, QuestionnaireNotFoundError
+from alliance_check.history import HistoryError, KeptResult, history
 from alliance_check.interpretation import result_to_dict
 from alliance_check.loading import list_languages, list_questionnaires, load_questionnaire
 from alliance_check.scoring import score
 
 MAX_REQUEST_BYTES = 64 * 1024
+# A history request carries every kept result of one check: 500 results of the
+# longest check are about 250 KiB. More than that is refused, not slowly scored.
+MAX_HISTORY_BYTES = 512 * 1024
+MAX_HISTORY_RESULTS = 500
 # A real request nests two deep. Deeper input is refused before parsing: in
 # Pyodide, tens of thousands of nested brackets overflow the JavaScript stack
 # and kill the interpreter instead of raising RecursionError.
 MAX_NESTING = 32
 REQUEST_FIELDS = ("questionnaire", "lang", "answers")
+HISTORY_FIELDS = ("questionnaire", "lang", "results")
+KEPT_RESULT_FIELDS = ("taken", "version", "answers")
 DEFAULT_LANG = "en"
 ERROR_CODES = (
     "invalid_json",
@@ -102,12 +109,84 @@ def questionnaires_json(lang: str = DEFAULT_LANG) -> str:
         return _error("internal_error", "Something went wrong while listing the self-checks.", None)
 
 
+def history_json(request: str) -> str:
+    """The trend over kept results of one check.
+
+    The request is ``{"questionnaire": "check-in", "lang": "en", "results": [{"taken":
+    "2026-03-01T18:30", "version": "1.0.0", "answers": {...}}, ...]}`` with at most
+    :data:`MAX_HISTORY_RESULTS` results; the answer is shaped like ``score_json``'s,
+    with the same error codes (``field`` names the result, e.g. ``results[2].answers.goals``).
+    """
+    try:
+        qid, lang, kept = _parse_history_request(request)
+        questionnaire = load_questionnaire(qid, lang)
+        return _success(history(questionnaire, kept))
+    except _Failure as failure:
+        return _error(failure.code, failure.message, failure.field)
+    except (QuestionnaireNotFoundError, HistoryError) as error:
+        return _error(error.code, error.message, error.field)
+    except Exception:
+        return _error("internal_error", "Something went wrong while comparing your results.", None)
+
+
 def _parse_request(request: object) -> tuple[str, str, dict[str, Any]]:
+    data = _parsed_object(request, MAX_REQUEST_BYTES, "The answers sent are too large to score (over 64 KiB).")
+    _only_fields(data, REQUEST_FIELDS)
+    qid, lang = _questionnaire_and_lang(data)
+    if "answers" not in data:
+        raise _Failure("invalid_request", "The request has no answers to score.", "answers")
+    answers = data["answers"]
+    if not isinstance(answers, dict):
+        raise _Failure("invalid_request", "The answers must map each question's id to a number.", "answers")
+    return qid, lang, answers
+
+
+def _parse_history_request(request: object) -> tuple[str, str, list[KeptResult]]:
+    data = _parsed_object(request, MAX_HISTORY_BYTES, "The results sent are too large to compare (over 512 KiB).")
+    _only_fields(data, HISTORY_FIELDS)
+    qid, lang = _questionnaire_and_lang(data)
+    results = data.get("results")
+    if not isinstance(results, list):
+        raise _Failure("invalid_request", "The request must list the results to compare.", "results")
+    if len(results) > MAX_HISTORY_RESULTS:
+        raise _Failure(
+            "too_large",
+            f"{len(results)} results are more than can be compared at once (at most {MAX_HISTORY_RESULTS}).",
+            "results",
+        )
+    kept = []
+    for index, entry in enumerate(results):
+        where = f"results[{index}]"
+        if not isinstance(entry, dict):
+            raise _Failure("invalid_request", f"Result {index + 1} is not a result with a date and answers.", where)
+        for key in KEPT_RESULT_FIELDS:
+            if key not in entry:
+                raise _Failure("invalid_request", f"Result {index + 1} has no {key!r}.", f"{where}.{key}")
+        for key in entry:
+            if key not in KEPT_RESULT_FIELDS:
+                raise _Failure(
+                    "invalid_request",
+                    f"Result {index + 1} has an unexpected field {key[:40]!r}; "
+                    f"expected only {', '.join(KEPT_RESULT_FIELDS)}.",
+                    f"{where}.{key[:40]}",
+                )
+        if not isinstance(entry["answers"], dict):
+            raise _Failure(
+                "invalid_request",
+                f"Result {index + 1}: the answers must map each question's id to a number.",
+                f"{where}.answers",
+            )
+        kept.append(KeptResult(entry["taken"], entry["version"], entry["answers"]))
+    return qid, lang, kept
+
+
+def _parsed_object(request: object, limit: int, too_large: str) -> dict[str, Any]:
+    """The request's JSON object, refused early when it is too large or nested too deeply."""
     if not isinstance(request, str):
         raise _Failure("invalid_request", "The answers must be sent as JSON text.")
     # Each character is at least one byte, so the cheap length test settles most cases.
-    if len(request) > MAX_REQUEST_BYTES or len(request.encode("utf-8", "surrogatepass")) > MAX_REQUEST_BYTES:
-        raise _Failure("too_large", "The answers sent are too large to score (over 64 KiB).")
+    if len(request) > limit or len(request.encode("utf-8", "surrogatepass")) > limit:
+        raise _Failure("too_large", too_large)
     too_deep = _Failure("invalid_json", "The answers could not be read: they are nested too deeply.")
     if _nesting_exceeds(request, MAX_NESTING):
         raise too_deep
@@ -121,13 +200,20 @@ def _parse_request(request: object) -> tuple[str, str, dict[str, Any]]:
         raise _Failure("invalid_json", f"The answers could not be read ({_reason(error)}).") from None
     if not isinstance(data, dict):
         raise _Failure("invalid_request", "The request must be a JSON object with 'questionnaire' and 'answers'.")
+    return data
+
+
+def _only_fields(data: dict[str, Any], fields: tuple[str, ...]) -> None:
     for key in data:
-        if key not in REQUEST_FIELDS:
+        if key not in fields:
             raise _Failure(
                 "invalid_request",
-                f"The request has an unexpected field {key[:40]!r}; expected only {', '.join(REQUEST_FIELDS)}.",
+                f"The request has an unexpected field {key[:40]!r}; expected only {', '.join(fields)}.",
                 key[:40],
             )
+
+
+def _questionnaire_and_lang(data: dict[str, Any]) -> tuple[str, str]:
     if "questionnaire" not in data:
         raise _Failure("invalid_request", "The request does not say which self-check to score.", "questionnaire")
     qid = data["questionnaire"]
@@ -136,12 +222,7 @@ def _parse_request(request: object) -> tuple[str, str, dict[str, Any]]:
     lang = data.get("lang", DEFAULT_LANG)
     if not isinstance(lang, str):
         raise _Failure("invalid_request", "The language must be text, such as 'en'.", "lang")
-    if "answers" not in data:
-        raise _Failure("invalid_request", "The request has no answers to score.", "answers")
-    answers = data["answers"]
-    if not isinstance(answers, dict):
-        raise _Failure("invalid_request", "The answers must map each question's id to a number.", "answers")
-    return qid, lang, answers
+    return qid, lang
 
 
 def _nesting_exceeds(text: str, limit: int) -> bool:

@@ -20,7 +20,18 @@ from types import MappingProxyType
 from typing import Any, NoReturn
 
 from alliance_check.errors import QuestionnaireError, QuestionnaireNotFoundError
-from alliance_check.schema import Band, BordinComponent, Dimension, Item, Note, Notes, Questionnaire, Scale
+from alliance_check.schema import (
+    Band,
+    BordinComponent,
+    Dimension,
+    HistorySettings,
+    HistoryWords,
+    Item,
+    Note,
+    Notes,
+    Questionnaire,
+    Scale,
+)
 
 # Ids become form field names and HTML ids at build time, so they stay simple.
 ID_PATTERN = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
@@ -33,6 +44,8 @@ LABEL_EVERY_POINT_UP_TO = 7
 MIN_CONVERSATION_STARTERS = 3
 PART_TEMPLATE_FIELDS = frozenset({"title", "answered", "total", "needed"})
 OVERALL_TEMPLATE_FIELDS = frozenset({"scored", "total"})
+# How many earlier results a history may average for the visitor's recent level.
+MIN_RECENT, MAX_RECENT = 1, 10
 # Text made only of these shows nothing: white space and zero-width characters.
 _INVISIBLE = re.compile(r"[\s\u200b-\u200d\u2060\ufeff]+")
 
@@ -289,8 +302,8 @@ def _declared(
 
 
 def _build(structure: _Table, words: _Table, qid: str, lang: str) -> Questionnaire:
-    structure.only("id", "version", "scale", "pages", "dimensions", "bordin", "bands", "items")
-    words.only("title", "intro", "time_frame", "scale", "notes", "dimensions", "bordin", "bands", "items")
+    structure.only("id", "version", "scale", "pages", "dimensions", "bordin", "bands", "items", "history")
+    words.only("title", "intro", "time_frame", "scale", "notes", "dimensions", "bordin", "bands", "items", "history")
     file_id = structure.identifier("id")
     if file_id != qid:
         structure.fail("id", f"{file_id!r} does not match the file name {qid!r}")
@@ -318,6 +331,7 @@ def _build(structure: _Table, words: _Table, qid: str, lang: str) -> Questionnai
         items=items,
         bands=_bands(*declared["bands"]),
         notes=_notes(structure.table("pages"), words.table("notes")),
+        history=_history(structure.table("history"), words.table("history")),
     )
 
 
@@ -447,6 +461,38 @@ def _notes(pages: _Table, words: _Table) -> Notes:
         talking=Note(words.text("talking"), _page(pages, "talking")),
         part_not_scored=_template(words, "part_not_scored", PART_TEMPLATE_FIELDS),
         overall_not_scored=_template(words, "overall_not_scored", OVERALL_TEMPLATE_FIELDS),
+    )
+
+
+def _history(settings: _Table, words: _Table) -> HistorySettings:
+    settings.only("recent", "drop", "steady")
+    recent = settings.integer("recent")
+    if not MIN_RECENT <= recent <= MAX_RECENT:
+        settings.fail("recent", f"{recent} must be from {MIN_RECENT} to {MAX_RECENT} earlier results")
+    drop, steady = settings.number("drop"), settings.number("steady")
+    if not 0 < drop <= 100:
+        settings.fail("drop", f"{drop} must be above 0 and at most 100 POMP points")
+    if not 0 < steady <= drop:
+        settings.fail("steady", f"{steady} must be above 0 and at most history.drop ({drop})")
+    words.only("first", "not_scored", "flag", "since_last", "since_first")
+    directions = ("higher", "same", "lower")
+
+    def by_direction(key: str) -> MappingProxyType[str, str]:
+        table = words.table(key)
+        table.only(*directions)
+        return MappingProxyType({direction: table.text(direction) for direction in directions})
+
+    return HistorySettings(
+        recent=recent,
+        drop=drop,
+        steady=steady,
+        words=HistoryWords(
+            first=words.text("first"),
+            not_scored=words.text("not_scored"),
+            flag=words.text("flag"),
+            since_last=by_direction("since_last"),
+            since_first=by_direction("since_first"),
+        ),
     )
 
 

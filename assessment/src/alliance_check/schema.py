@@ -98,6 +98,35 @@ class Notes:
 
 
 @dataclass(frozen=True)
+class HistoryWords:
+    """The sentences a history shows for an area, in one language.
+
+    ``since_last`` and ``since_first`` map ``higher``, ``same`` and ``lower`` to a sentence.
+    """
+
+    first: str
+    not_scored: str
+    flag: str
+    since_last: Mapping[str, str] = field(hash=False)
+    since_first: Mapping[str, str] = field(hash=False)
+
+
+@dataclass(frozen=True)
+class HistorySettings:
+    """How kept results are compared over time (see :mod:`alliance_check.history`).
+
+    ``recent``: how many earlier results make the visitor's recent level;
+    ``drop``: POMP points below that level that flag an area;
+    ``steady``: changes smaller than this many POMP points read as about the same.
+    """
+
+    recent: int
+    drop: int | float
+    steady: int | float
+    words: HistoryWords
+
+
+@dataclass(frozen=True)
 class Questionnaire:
     """A questionnaire in one language, validated on load."""
 
@@ -113,6 +142,7 @@ class Questionnaire:
     items: tuple[Item, ...]
     bands: tuple[Band, ...]
     notes: Notes
+    history: HistorySettings
 
     def item(self, item_id: str) -> Item:
         """The item with this id (``KeyError`` if there is none)."""

@@ -111,8 +111,11 @@ function wireCheck(root) {
     try {
       const payload = JSON.stringify({ questionnaire: root.dataset.selfcheck, lang: root.dataset.lang, answers });
       const reply = readReply(await request("score", payload));
-      if (reply.ok) showResult(reply.result, sheet);
-      else showScoringError(reply.error);
+      if (reply.ok) {
+        showResult(reply.result, sheet);
+        // For scripts that add to a result (history/panel.js): the scored result and the answers scored.
+        root.dispatchEvent(new CustomEvent("selfcheck:result", { detail: { result: reply.result, answers } }));
+      } else showScoringError(reply.error);
     } catch (error) {
       // An engine failure is shown by the state listener; anything else here.
       if (currentState().name !== "failed") {

@@ -273,6 +273,7 @@ function warmUp(pyodide, times) {
 const methods = {
   about: (bridge) => bridge.about_json(),
   score: (bridge, request) => bridge.score_json(request),
+  history: (bridge, request) => bridge.history_json(request),
 };
 
 const bridgeReady = Promise.race([boot(), downloadFailure]);
