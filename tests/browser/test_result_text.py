@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import GuardedBrowser, Traffic, guard, origin_of
 from playwright.sync_api import Browser, Page
 from selfcheck_page import SelfCheckPage
 
@@ -65,9 +66,15 @@ CASES = [(qid, name) for qid in list_questionnaires() for name in answer_pattern
 
 
 @pytest.fixture(scope="module")
-def read_texts(browser: Browser, site_url: str) -> Iterator[dict[tuple[str, str], dict[str, str]]]:
-    """Every case's screen, print and summary text, from one page per check (Pyodide starts once per check)."""
-    context = browser.new_context(viewport={"width": 390, "height": 844})
+def read_texts(session_browser: Browser, site_url: str) -> Iterator[dict[tuple[str, str], dict[str, str]]]:
+    """Every case's screen, print and summary text, from one page per check (Pyodide starts once per check).
+
+    Read once for the module, so it has a guard of its own, the same as every browser test's.
+    """
+    traffic = Traffic(origin=origin_of(site_url))
+    context = GuardedBrowser(session_browser, traffic, block_off_origin=True).new_context(
+        viewport={"width": 390, "height": 844}
+    )
     texts: dict[tuple[str, str], dict[str, str]] = {}
     for qid in list_questionnaires():
         page = context.new_page()
@@ -81,8 +88,9 @@ def read_texts(browser: Browser, site_url: str) -> Iterator[dict[tuple[str, str]
             texts[(qid, name)] = visible_texts(page, check)
             check.result.get_by_role("button", name="Clear everything").click()
         page.close()
-    yield texts
     context.close()
+    guard(traffic, allowed=set())
+    yield texts
 
 
 def visible_texts(page: Page, check: SelfCheckPage) -> dict[str, str]:
