@@ -14,9 +14,12 @@ const workerUrl = new URL("./worker.js", import.meta.url);
 // from a blob:, so the loader starts the runtime's modules too (the worker's
 // own imports of them then reuse these). Requests that arrive before the real
 // worker listens are held and handed to it in order.
-const runtimeModules = ["pyodide.mjs", "pyodide.asm.mjs"].map((name) =>
-  JSON.stringify(new URL(`../../../pyodide/${name}`, import.meta.url).href),
-);
+// The worker's own modules too: worker.js imports them statically, and an
+// import started from the blob: loader first is the one the worker then reuses.
+const runtimeModules = [
+  ...["pyodide.mjs", "pyodide.asm.mjs"].map((name) => new URL(`../../../pyodide/${name}`, import.meta.url)),
+  ...["./snapshot_delta.js", "./start_rule.js"].map((name) => new URL(name, import.meta.url)),
+].map((url) => JSON.stringify(url.href));
 const workerSource = `const held = [];
 const hold = (event) => {
   event.stopImmediatePropagation();
