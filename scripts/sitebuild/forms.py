@@ -119,24 +119,24 @@ def _plain_number(value: float) -> str:
 
 def paper_page_markdown(questionnaire_id: str, lang: str) -> str:
     questionnaire = _questionnaire(questionnaire_id, lang, paper_source_path(questionnaire_id))
+    return generated_page_markdown(
+        heading=f"Paper version: {questionnaire.title}",
+        description=f"A printable paper version of the self-check “{questionnaire.title}”, with a scoring key.",
+        marker=f"<!-- self-check-paper: {questionnaire_id} -->",
+    )
+
+
+def generated_page_markdown(heading: str, description: str, marker: str) -> str:
+    """A page the build makes from questionnaire data: its heading and description are shown as text, never markup."""
     # Front matter written by the YAML library, so no title can break it.
     front_matter = yaml.safe_dump(
-        {
-            # The theme writes the description into an attribute as it is: escaped here.
-            "description": escape(
-                f"A printable paper version of the self-check “{questionnaire.title}”, with a scoring key."
-            ),
-            "search": {"exclude": True},
-        },
+        # The theme writes the description into an attribute as it is: escaped here.
+        {"description": escape(description), "search": {"exclude": True}},
         allow_unicode=True,
         sort_keys=False,
         width=1000,
     )
-    return (
-        f"---\n{front_matter}---\n\n"
-        f"# Paper version: {markdown_text(questionnaire.title)}\n\n"
-        f"<!-- self-check-paper: {questionnaire_id} -->\n"
-    )
+    return f"---\n{front_matter}---\n\n# {markdown_text(heading)}\n\n{marker}\n"
 
 
 # The characters Python-Markdown lets a backslash escape; ``&`` and ``<`` become entities instead.

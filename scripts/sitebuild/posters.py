@@ -9,8 +9,6 @@ holds only a marker, so the words live in the template and the data.
 
 import re
 
-import yaml
-
 from sitebuild import forms, templates
 from sitebuild.link_preview import short_address
 from sitebuild.practice import Practice
@@ -30,20 +28,10 @@ def poster_source_path(questionnaire_id: str) -> str:
 
 def poster_page_markdown(questionnaire_id: str, lang: str) -> str:
     questionnaire = forms.load_for_page(questionnaire_id, lang, poster_source_path(questionnaire_id))
-    front_matter = yaml.safe_dump(
-        {
-            "description": f"A waiting-room poster for the self-check “{questionnaire.title}”, "
-            "to print on A4 or US Letter.",
-            "search": {"exclude": True},
-        },
-        allow_unicode=True,
-        sort_keys=False,
-        width=1000,
-    )
-    return (
-        f"---\n{front_matter}---\n\n"
-        f"# Waiting-room poster: {questionnaire.title}\n\n"
-        f"<!-- self-check-poster: {questionnaire_id} -->\n"
+    return forms.generated_page_markdown(
+        heading=f"Waiting-room poster: {questionnaire.title}",
+        description=f"A waiting-room poster for the self-check “{questionnaire.title}”, to print on A4 or US Letter.",
+        marker=f"<!-- self-check-poster: {questionnaire_id} -->",
     )
 
 

@@ -115,7 +115,13 @@ def test_script_in_a_docs_page_fails_a_real_build(tmp_path: Path, line: str, nam
 HOSTILE_TITLE = '<img src=x onerror="alert(1)"> [help](javascript:alert(2)) *Trust* & safety {: onclick="x()" }'
 
 
-def test_markup_in_a_questionnaire_title_is_shown_as_text(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(
+    ("make_page", "heading_start"),
+    [("paper", "Paper version: "), ("poster", "Waiting-room poster: ")],
+)
+def test_markup_in_a_questionnaire_title_is_shown_as_text(
+    monkeypatch: pytest.MonkeyPatch, make_page: str, heading_start: str
+) -> None:
     import dataclasses
 
     import markdown
@@ -127,7 +133,10 @@ def test_markup_in_a_questionnaire_title_is_shown_as_text(monkeypatch: pytest.Mo
     monkeypatch.setattr(
         forms, "load_questionnaire", lambda *args: dataclasses.replace(real(*args), title=HOSTILE_TITLE)
     )
-    front_matter, source = forms.paper_page_markdown("check-in", "en").split("---\n", 2)[1:]
+    from sitebuild import posters
+
+    made = forms.paper_page_markdown if make_page == "paper" else posters.poster_page_markdown
+    front_matter, source = made("check-in", "en").split("---\n", 2)[1:]
     assert "<img" not in front_matter and 'onerror="' not in front_matter  # the description, as an attribute
     config = load_config(str(PROJECT_ROOT / "mkdocs.yml"))
     rendered = markdown.markdown(
@@ -140,4 +149,4 @@ def test_markup_in_a_questionnaire_title_is_shown_as_text(monkeypatch: pytest.Mo
     import html
 
     shown = html.unescape(re.sub(r"<[^>]+>", "", heading)).strip()
-    assert shown == f"Paper version: {HOSTILE_TITLE}"
+    assert shown == f"{heading_start}{HOSTILE_TITLE}"
