@@ -264,10 +264,13 @@ class Bench:
     def bench_state(page: Page) -> dict:
         return page.evaluate("JSON.parse(JSON.stringify(window.__bench))")
 
+    def engine_worker(self, page: Page) -> dict:
+        # The engine's is the one module worker (it starts from a blob: URL, as the search worker does).
+        return next(w for w in self.bench_state(page)["workers"] if w["type"] == "module")
+
     def wait_engine(self, page: Page) -> dict:
         wait_until(page, "engine")
-        # The engine's is the one module worker (it starts from a blob: URL, as the search worker does).
-        worker = next(w for w in self.bench_state(page)["workers"] if w["type"] == "module")
+        worker = self.engine_worker(page)
         if "ready" not in worker:
             raise RuntimeError(f"the engine failed: {worker}")
         return worker
@@ -378,8 +381,7 @@ class Bench:
 
     def start_report(self, page: Page) -> dict:
         """How the engine says it started: {start, decompress_ms, rebuild_ms, restore_ms}."""
-        worker = next(w for w in self.bench_state(page)["workers"] if w["url"].endswith("/worker.js"))
-        return worker.get("start") or {}
+        return self.engine_worker(page).get("start") or {}
 
     def human_pace_then_repeat(self) -> dict:
         """Answer every item at a human pace and submit; then come back (same profile), online and offline."""
