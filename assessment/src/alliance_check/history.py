@@ -31,6 +31,7 @@ from datetime import datetime
 from typing import Any
 
 from alliance_check.errors import AnswerError
+from alliance_check.interpretation import questionnaire_identity
 from alliance_check.report import whole
 from alliance_check.schema import HistorySettings, HistoryWords, Questionnaire
 from alliance_check.scoring import Result, score
@@ -77,12 +78,7 @@ def history(questionnaire: Questionnaire, kept: Sequence[KeptResult]) -> dict[st
         values = [entry.pomp[dimension.id] for entry in scored]
         areas.append(_area(dimension.id, dimension.title, values, settings, words))
     return {
-        "questionnaire": {
-            "id": questionnaire.id,
-            "version": questionnaire.version,
-            "lang": questionnaire.lang,
-            "title": questionnaire.title,
-        },
+        "questionnaire": questionnaire_identity(questionnaire),
         "thresholds": {"recent": settings.recent, "drop": settings.drop, "steady": settings.steady},
         "results": [
             {

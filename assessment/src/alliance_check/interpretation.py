@@ -12,6 +12,16 @@ from alliance_check.scoring import ItemScore, PartScore, Result
 from alliance_check.wording import result_words
 
 
+def questionnaire_identity(questionnaire: Questionnaire) -> dict[str, str]:
+    """Which check, version and language a reply speaks of (results and histories alike)."""
+    return {
+        "id": questionnaire.id,
+        "version": questionnaire.version,
+        "lang": questionnaire.lang,
+        "title": questionnaire.title,
+    }
+
+
 def result_to_dict(result: Result) -> dict[str, Any]:
     """The result as JSON-ready data (see the package README for its shape)."""
     questionnaire = result.questionnaire
@@ -19,12 +29,7 @@ def result_to_dict(result: Result) -> dict[str, Any]:
     overall = result.overall
     safety_note = notes.safety if result.needs_safety_note else None
     return {
-        "questionnaire": {
-            "id": questionnaire.id,
-            "version": questionnaire.version,
-            "lang": questionnaire.lang,
-            "title": questionnaire.title,
-        },
+        "questionnaire": questionnaire_identity(questionnaire),
         "scale": {"min": questionnaire.scale.min, "max": questionnaire.scale.max},
         "overall": {
             "score": overall.score,
