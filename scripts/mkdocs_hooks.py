@@ -22,6 +22,7 @@ from sitebuild import (  # noqa: E402
     glossary,
     identity,
     kept_results,
+    languages,
     link_preview,
     offline,
     palette,
@@ -50,12 +51,13 @@ def on_config(config):
     _run_step(wheel.check_wheel_is_current, _run_step(wheel.find_wheel))
     # The practice's settings (practice.yml, or the file named by PRACTICE_FILE) shape the site.
     practice_file = Path(os.environ.get("PRACTICE_FILE", PRACTICE_FILE))
-    practice = _run_step(load_practice, practice_file, Path(config["docs_dir"]))
-    _run_step(forms.check_language, practice.language, practice_file.name)
-    config["site_url"] = published_url(config["site_url"], practice.domain)
+    # This configuration's language (mkdocs.yml's, or mkdocs.es.yml's...): the practice's words in it.
+    language = config["theme"]["language"]
+    practice = _run_step(load_practice, practice_file, Path(config["docs_dir"]), language)
+    _run_step(forms.check_language, language, practice_file.name)
+    _set_language_site(config, practice)
     config["site_name"] = practice.name
     config["site_description"] = practice.description
-    config["theme"]["language"] = practice.language
     if practice.logo:
         config["theme"]["logo"] = practice.logo
     # The browser and home-screen icons: the practice's logo, or its monogram (made in on_files).
@@ -64,13 +66,62 @@ def on_config(config):
     config["extra_css"].append(PRACTICE_CSS)
     _cards.clear()
     # A hidden section's pages are not built; links to them become plain text (see on_page_markdown).
-    config["extra"]["hidden_pages"] = practice_pages.hidden_pages(config["nav"] or [], practice)
+    # A language's configuration names the sections' titles in its own navigation (extra.section_titles).
+    titles = {**practice_pages.SECTIONS, **(config["extra"].get("section_titles") or {})}
+    config["extra"]["hidden_pages"] = practice_pages.hidden_pages(config["nav"] or [], practice, titles)
     if config["nav"]:
-        config["nav"] = practice_pages.visible_nav(config["nav"], practice)
+        config["nav"] = practice_pages.visible_nav(config["nav"], practice, titles)
         # The practice's own pages (docs/practice/) and team page, without editing mkdocs.yml.
         group = practice_pages.practice_nav(practice, Path(config["docs_dir"]))
         config["nav"] = practice_pages.with_practice_nav(config["nav"], group)
     return config
+
+
+def _set_language_site(config, practice) -> None:
+    """Place this language's pages in the site: at its root (the first language) or under ``<code>/``.
+
+    Each language is built by its own configuration (see sitebuild/languages.py);
+    SITE_URL is the whole site's root, and the runtime, snapshot and offline copy
+    live there once, built with the root's language.
+    """
+    language = config["theme"]["language"]
+    folder = languages.folder_of(language, practice.languages)
+    root_url = published_url(config["site_url"], practice.domain) or ""
+    config["site_url"] = root_url + folder if root_url else config["site_url"]
+    config["extra"]["language_folder"] = folder
+    config["extra"]["is_site_root"] = folder == ""
+    config["extra"]["other_languages"] = []
+    # Text shared by several pages comes from this language's docs folder (docs-es/_snippets/...).
+    snippets = config["mdx_configs"].get("pymdownx.snippets")
+    if snippets is not None:
+        snippets["base_path"] = [str(Path(config["docs_dir"]) / "_snippets")]
+    config_file = Path(config["config_file_path"])
+    sites = _run_step(languages.language_sites, practice.languages, languages.base_config_of(config_file))
+    # The references are shared: the root language's, unless a language has its own.
+    config["extra"]["references_file"] = next(
+        (path for site in sites if (path := site.docs_dir / citations.REFERENCES_FILE).is_file()),
+        Path(config["docs_dir"]) / citations.REFERENCES_FILE,
+    )
+    if len(sites) < 2:
+        return
+    # Material's language selector and hreflang links; partials/alternate.html makes the selector's
+    # links lead to the same page in each language (alternates_for).
+    config["extra"]["alternate"] = [
+        {"name": site.name, "link": root_url + languages.folder_of(site.code, practice.languages), "lang": site.code}
+        for site in sites
+    ]
+    config["extra"]["other_languages"] = [
+        (site, root_url + languages.folder_of(site.code, practice.languages)) for site in sites
+    ]
+
+
+def _alternates_for(page, config) -> dict[str, str]:
+    """Language code -> the address of this page in that language (its home page if it has no such page)."""
+    alternates = {}
+    for site, address in config["extra"]["other_languages"]:
+        same_page = page.file.generated_by or (site.docs_dir / page.file.src_uri).is_file()
+        alternates[site.code] = address + (page.url if same_page else "")
+    return alternates
 
 
 # The glossary's terms, read once per build (mkdocs serve builds again after an edit).
@@ -98,6 +149,13 @@ def on_files(files, config):
     practice = config["extra"]["practice"]
     colours = palette.stylesheet(practice.colours)
     files.append(File.generated(config, PRACTICE_CSS, content=colours))
+    # The page scripts and the worker find the shared runtime at the site's root from here.
+    if not config["extra"]["is_site_root"]:
+        shipped = files.get_file_from_path(languages.SITE_ROOT_MODULE)
+        if shipped is not None:
+            files.remove(shipped)
+        content = languages.site_root_module(config["extra"]["language_folder"])
+        files.append(File.generated(config, languages.SITE_ROOT_MODULE, content=content))
     if practice.team and files.get_file_from_path(practice_pages.TEAM_PAGE) is None:
         files.append(File.generated(config, practice_pages.TEAM_PAGE, content=practice_pages.TEAM_PAGE_MARKDOWN))
     for path, content in identity.icons(practice, Path(config["docs_dir"])).items():
@@ -129,6 +187,7 @@ def on_page_context(context, page, config, nav):
     practice = config["extra"]["practice"]
     site_url = _site_url(config)
     context["link_preview"] = link_preview.preview_for(page, practice, site_url, config["site_description"])
+    context["page_alternates"] = _alternates_for(page, config)
     _cards[social_card.site_path(page.url)] = link_preview.page_card(page, practice, site_url)
     return context
 
@@ -171,15 +230,19 @@ def on_post_template(output: str, template_name: str, config) -> str:
 
 def on_post_build(config) -> None:
     site_dir = Path(config["site_dir"])
+    stats = _run_step(social_card.write_cards, site_dir, _cards)
+    log.info(f"Link-preview cards: {stats.drawn} drawn, {stats.reused} from the cache, in {stats.seconds:.2f} s")
+    _run_step(kept_results.vendor_qr_code, site_dir)
+    if not config["extra"]["is_site_root"]:
+        # The runtime, the snapshot and the offline copy are the root's, shared by every language
+        # (sitebuild/build_site.py writes the service worker once every language is built).
+        return
     _run_step(runtime.vendor_runtime, site_dir, _run_step(wheel.find_wheel))
     _run_step(snapshot.vendor_snapshot, site_dir, _run_step(wheel.find_wheel))
-    _run_step(kept_results.vendor_qr_code, site_dir)
     # GitHub Pages serves a custom domain named in a CNAME file at the site's root.
     domain = config["extra"]["practice"].domain
     if domain:
         (site_dir / "CNAME").write_text(domain + "\n", encoding="utf-8")
-    stats = _run_step(social_card.write_cards, site_dir, _cards)
-    log.info(f"Link-preview cards: {stats.drawn} drawn, {stats.reused} from the cache, in {stats.seconds:.2f} s")
     # Last: the offline copy's service worker lists every built file.
     _run_step(offline.write_service_worker, site_dir)
 
@@ -188,7 +251,6 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     # Glossary terms become tooltips (the first use of each focusable); citations
     # become linked author-year text plus the page's own reference list; the
     # review front matter becomes a visible line. An unknown key stops the build.
-    docs_dir = Path(config["docs_dir"])
     practice = config["extra"]["practice"]
     try:
         # Before rendering, so that no table of contents or link keeps a hidden section.
@@ -201,7 +263,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
         return citations.render_page(
             markdown,
             page=page.file.src_uri,
-            references=lambda: citations.load_references(docs_dir / citations.REFERENCES_FILE),
+            references=lambda: citations.load_references(config["extra"]["references_file"]),
             review=review.page_review(page.meta, page.file.src_uri),
         )
     except BuildError as error:

@@ -33,12 +33,30 @@ MANIFEST_PLACEHOLDER = "/*__OFFLINE_MANIFEST__*/ null"
 CONTROLS_MARKER = re.compile(r"<!--\s*offline-copy:\s*controls\s*-->")
 CONTROLS_SCRIPT = "assets/javascripts/offline/controls.js"
 
-# Never kept: the worker itself, source maps, the compressed sitemap, the custom-domain
-# file, the 404 page, search stemmers for other languages, and the link-preview
-# cards (only other sites fetch those, to preview a shared link).
-SKIPPED = re.compile(
-    r"^(?:service-worker\.js|CNAME|404\.html|sitemap\.xml\.gz|assets/javascripts/lunr/.*|assets/social/.*)$|\.map$"
-)
+# Never kept: the worker itself, source maps, the custom-domain file, and in each
+# language's folder the compressed sitemap, the 404 page, the search stemmers
+# (but the language's own, below) and the link-preview cards (only other sites
+# fetch those, to preview a shared link).
+SKIPPED = re.compile(r"^(?:service-worker\.js|CNAME)$|\.map$")
+SKIPPED_IN_LANGUAGE = re.compile(r"^(?:404\.html|sitemap\.xml\.gz|assets/javascripts/lunr/.*|assets/social/.*)$")
+
+
+def search_files_kept(code: str) -> set[str]:
+    """The search stemmer a language's pages load (Material's search with ``lang: <code>``); English needs none."""
+    if code == "en":
+        return set()
+    return {f"assets/javascripts/lunr/min/lunr.{name}.min.js" for name in ("stemmer.support", code)}
+
+
+def is_skipped(path: str, codes: tuple[str, ...] = ("en",)) -> bool:
+    """Whether the offline copy leaves out the built file at ``path`` (from the site's root)."""
+    if SKIPPED.search(path):
+        return True
+    code, inside = codes[0], path
+    for other in codes[1:]:
+        if path.startswith(f"{other}/"):
+            code, inside = other, path.removeprefix(f"{other}/")
+    return bool(SKIPPED_IN_LANGUAGE.search(inside)) and inside not in search_files_kept(code)
 # Kept only if the browser asks for them: the standard library archive is
 # needed only when the start-up snapshot cannot be used.
 ON_DEMAND = re.compile(r"^pyodide/python_stdlib\.zip$")
@@ -51,12 +69,15 @@ def page_address(path: str) -> str:
     return path.removesuffix("index.html") if path.endswith("/index.html") else path
 
 
-def offline_manifest(site_dir: Path) -> dict:
-    """Every file the offline copy keeps, with its sha256, and the version they make together."""
+def offline_manifest(site_dir: Path, codes: tuple[str, ...] = ("en",)) -> dict:
+    """Every file the offline copy keeps, with its sha256, and the version they make together.
+
+    ``codes`` are the site's languages, the first at the root and each other in its own folder.
+    """
     files = []
     for file in sorted(p for p in site_dir.rglob("*") if p.is_file()):
         path = file.relative_to(site_dir).as_posix()
-        if SKIPPED.search(path):
+        if is_skipped(path, codes):
             continue
         entry = {"url": page_address(path), "sha256": hashlib.sha256(file.read_bytes()).hexdigest()}
         if ON_DEMAND.search(path):
@@ -70,9 +91,9 @@ def offline_manifest(site_dir: Path) -> dict:
     return {"version": version, "files": files}
 
 
-def write_service_worker(site_dir: Path) -> dict:
-    """Write the service worker at the site's root, listing the built files. Call it last."""
-    manifest = offline_manifest(site_dir)
+def write_service_worker(site_dir: Path, codes: tuple[str, ...] = ("en",)) -> dict:
+    """Write the service worker at the site's root, listing the built files of every language. Call it last."""
+    manifest = offline_manifest(site_dir, codes)
     template = TEMPLATE.read_text(encoding="utf-8")
     if MANIFEST_PLACEHOLDER not in template:
         raise BuildError(f"{TEMPLATE} has lost its placeholder {MANIFEST_PLACEHOLDER!r}.")

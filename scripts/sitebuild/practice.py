@@ -64,6 +64,7 @@ TOP_LEVEL = (
     "name",
     "short_name",
     "description",
+    "languages",
     "language",
     "region",
     "logo",
@@ -85,6 +86,13 @@ GROUPS = {
 }
 _DOMAIN = re.compile(r"^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
+# Settings that are words: each may be given once (for every language) or per language,
+# as a mapping such as {en: "Someone to talk to", es: "Alguien con quien hablar"}.
+WORD_SETTINGS = frozenset(
+    {"name", "short_name", "description", "region", "address", "pronouns", "credentials", "bio", "hours", "text"}
+)
+# Words inside a list (a team member's languages, written in the site's language).
+WORD_LISTS = frozenset({"languages"})
 
 
 class PracticeConfigError(BuildError):
@@ -156,6 +164,8 @@ class Practice:
     description: str
     # For narrow headers and home-screen shortcuts; the name itself when not set.
     short_name: str = ""
+    # The languages of the site, the first at its root; and the one these settings' words are in.
+    languages: tuple[str, ...] = ("en",)
     language: str = "en"
     region: str | None = None
     logo: str | None = None
@@ -194,8 +204,11 @@ def published_url(site_url: str, domain: str | None) -> str:
     return f"https://{domain}/"
 
 
-def load_practice(path: Path = PRACTICE_FILE, docs_dir: Path | None = None) -> Practice:
-    """Read and validate a practice file; a mistake names the line to change and shows the fix."""
+def load_practice(path: Path = PRACTICE_FILE, docs_dir: Path | None = None, language: str | None = None) -> Practice:
+    """Read and validate a practice file; a mistake names the line to change and shows the fix.
+
+    Words are given in ``language`` (by default the site's first language).
+    """
     where = path.name
     if not path.is_file():
         raise PracticeConfigError(f"{path}: the practice settings file is missing. Copy practice.yml from the project.")
@@ -210,22 +223,34 @@ def load_practice(path: Path = PRACTICE_FILE, docs_dir: Path | None = None) -> P
             mistake = yaml_mistakes.find_cut_values(document)
     if mistake is not None:
         raise PracticeConfigError(f"{where}, line {mistake.line}: {mistake.message}")
-    return parse_practice(document.data, where, docs_dir, document)
+    return parse_practice(document.data, where, docs_dir, document, language)
 
 
 def parse_practice(
-    raw: object, where: str, docs_dir: Path | None = None, document: strict_yaml.Document | None = None
+    raw: object,
+    where: str,
+    docs_dir: Path | None = None,
+    document: strict_yaml.Document | None = None,
+    language: str | None = None,
 ) -> Practice:
     """Validate settings already read from YAML (a mapping) into a :class:`Practice`.
 
     With the ``document`` they were read from, messages name the line of each setting.
+    A setting that is words is taken in ``language`` (by default the first of ``languages``).
     """
     settings = _Settings(raw, where, (), document)
     settings.only(*TOP_LEVEL)
+    languages = _languages(settings)
+    if language is None:
+        language = languages[0]
+    elif language not in languages:
+        raise settings.error(
+            "languages" if "languages" in settings.raw else "",
+            f"the site is being built in '{language}', which is not one of its languages "
+            f"({', '.join(languages)}): add it to languages:",
+        )
+    settings.languages, settings.language = languages, language
     logo = settings.file_in_docs("logo", docs_dir)
-    language = settings.text("language") or "en"
-    if not _LANGUAGE.match(language):
-        raise settings.error("language", f"'{language}' is not a language code such as 'en' or 'pt-BR'")
     domain = settings.text("domain")
     if domain is not None and not _DOMAIN.match(domain.lower()):
         raise settings.error("domain", f"'{domain}' is not a domain name such as 'therapy.example.org' (no https://)")
@@ -235,6 +260,7 @@ def parse_practice(
         short_name=settings.text("short_name") or name,
         description=settings.text("description")
         or f"How the relationship with your therapist matters, from {settings.text('name')}.",
+        languages=languages,
         language=language,
         region=settings.text("region"),
         logo=logo,
@@ -243,10 +269,31 @@ def parse_practice(
         crisis_lines=tuple(_crisis_line(entry) for entry in settings.list_of_sections("crisis_lines")),
         sections=_sections(settings.section("sections")),
         domain=domain.lower() if domain else None,
-        review=_review(settings.raw.get("review"), where),
+        review=_review(settings.words_in_language("review", PRACTICE_FIELDS), where),
         team=tuple(_team_member(entry, docs_dir) for entry in settings.list_of_sections("team")),
-        emergency_numbers=crisis_help.parse_emergency_numbers(settings.raw.get("emergency_numbers"), where),
+        emergency_numbers=crisis_help.parse_emergency_numbers(
+            settings.words_in_language("emergency_numbers", ("where",)), where
+        ),
     )
+
+
+def _languages(settings: "_Settings") -> tuple[str, ...]:
+    """``languages: [en, es]`` (the first at the site's root); the older ``language: en`` means one language."""
+    if "language" in settings.raw and "languages" in settings.raw:
+        raise settings.error("language", "give either languages: (a list) or the older language:, not both")
+    if "language" in settings.raw:
+        codes = [settings.text("language") or "en"]
+        key = "language"
+    else:
+        codes = list(settings.list_of_text("languages")) or ["en"]
+        key = "languages"
+    for code in codes:
+        if not _LANGUAGE.match(code):
+            raise settings.error(key, f"'{code}' is not a language code such as 'en', 'es' or 'pt-BR'")
+    repeated = sorted({code for code in codes if codes.count(code) > 1})
+    if repeated:
+        raise settings.error(key, f"lists {', '.join(repeated)} more than once")
+    return tuple(codes)
 
 
 def _team_member(settings: "_Settings", docs_dir: Path | None) -> TeamMember:
@@ -332,6 +379,9 @@ class _Settings:
         self.where = where
         self.keys = keys
         self.document = document
+        # Set once the languages are known (see parse_practice); words are then taken in ``language``.
+        self.languages: tuple[str, ...] = ()
+        self.language: str | None = None
         if raw is None:
             raw = {}
         if not isinstance(raw, Mapping):
@@ -389,8 +439,47 @@ class _Settings:
         typed = self.document.source((*self.keys, key)) if self.document else None
         return typed.strip() if typed else str(value)
 
-    def text(self, key: str, required: bool = False) -> str | None:
+    def _child(self, raw: object, keys: tuple[str | int, ...]) -> "_Settings":
+        child = _Settings(raw, self.where, keys, self.document)
+        child.languages, child.language = self.languages, self.language
+        return child
+
+    def value(self, key: str | int, words: bool | None = None) -> object:
+        """The setting's value; for words given per language, the text in the site's language."""
         value = self.raw.get(key)
+        is_words = words if words is not None else key in WORD_SETTINGS or (key in WORD_LISTS and bool(self.keys))
+        if not (is_words and isinstance(value, Mapping) and self.language):
+            return value
+        per_language = self._child(value, (*self.keys, key))
+        for code in value:
+            if code not in self.languages:
+                raise per_language.error(
+                    str(code), f"'{code}' is not one of the site's languages ({', '.join(self.languages)})"
+                )
+        if self.language not in value:
+            raise self.error(
+                str(key),
+                f"has no text in '{self.language}', one of the site's languages ({', '.join(self.languages)}): "
+                f"add '{self.language}: …' under it, or give one text for every language",
+            )
+        return value[self.language]
+
+    def words_in_language(self, key: str, fields: tuple[str, ...]) -> object:
+        """The raw value of ``key`` (a mapping, or a list of them), its word ``fields`` in the site's language."""
+        raw = self.raw.get(key)
+
+        def resolved(entry: object, keys: tuple[str | int, ...]) -> object:
+            if not isinstance(entry, Mapping):
+                return entry
+            settings = self._child(entry, keys)
+            return {name: settings.value(name, words=name in fields) for name in entry}
+
+        if isinstance(raw, list):
+            return [resolved(entry, (key, index)) for index, entry in enumerate(raw)]
+        return resolved(raw, (key,))
+
+    def text(self, key: str | int, required: bool = False) -> str | None:
+        value = self.value(key)
         if value is None:
             if required:
                 raise self.error(key, "is required")
@@ -480,17 +569,17 @@ class _Settings:
 
     def list_of_text(self, key: str) -> tuple[str, ...]:
         """A list of short texts, written as a YAML list or on one line separated by commas."""
-        value = self.raw.get(key)
+        value = self.value(key)
         if value is None:
             return ()
         items = value.split(",") if isinstance(value, str) else value
         if not isinstance(items, list):
             raise self.error(key, "must be a list, such as: English, French")
-        entries = _Settings(dict(enumerate(items)), self.where, (*self.keys, key), self.document)
+        entries = self._child(dict(enumerate(items)), (*self.keys, key))
         return tuple(text for index in range(len(items)) if (text := entries.text(index)))
 
     def section(self, key: str) -> "_Settings":
-        return _Settings(self.raw.get(key), self.where, (*self.keys, key), self.document)
+        return self._child(self.raw.get(key), (*self.keys, key))
 
     def list_of_sections(self, key: str) -> list["_Settings"]:
         value = self.raw.get(key)
@@ -498,9 +587,7 @@ class _Settings:
             return []
         if not isinstance(value, list):
             raise self.error(key, "must be a list (each entry starting with '- ')")
-        return [
-            _Settings(entry, self.where, (*self.keys, key, index), self.document) for index, entry in enumerate(value)
-        ]
+        return [self._child(entry, (*self.keys, key, index)) for index, entry in enumerate(value)]
 
 
 def _dotted(keys: tuple[str | int, ...]) -> str:

@@ -20,7 +20,7 @@ it is rendered, so no table of contents lists a removed heading.
 
 import posixpath
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 from sitebuild import BuildError, templates
@@ -95,15 +95,16 @@ def pages_under(entries: Iterable) -> set[str]:
     return pages
 
 
-def hidden_pages(nav: list, practice: Practice) -> set[str]:
-    """The pages of the sections the practice hides, as listed under their titles in the navigation."""
-    hidden_titles = {SECTIONS[key] for key in practice.hidden_sections}
+def hidden_pages(nav: list, practice: Practice, titles: Mapping[str, str] = SECTIONS) -> set[str]:
+    """The pages of the sections the practice hides, as listed under their ``titles`` in the navigation
+    (each language's navigation has its own)."""
+    hidden_titles = {titles[key] for key in practice.hidden_sections}
     return pages_under(entry for entry in nav if isinstance(entry, dict) and set(entry) & hidden_titles)
 
 
-def visible_nav(nav: list, practice: Practice) -> list:
+def visible_nav(nav: list, practice: Practice, titles: Mapping[str, str] = SECTIONS) -> list:
     """The navigation without the sections the practice hides."""
-    hidden_titles = {SECTIONS[key] for key in practice.hidden_sections}
+    hidden_titles = {titles[key] for key in practice.hidden_sections}
     return [entry for entry in nav if not (isinstance(entry, dict) and set(entry) & hidden_titles)]
 
 

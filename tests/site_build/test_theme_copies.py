@@ -29,6 +29,14 @@ INTENDED_CHANGES: dict[str, tuple[set[str] | None, set[str]]] = {
         },
         {"            {{ config.site_name }}"},
     ),
+    # The language selector leads to this page in each language, not to that language's home page.
+    "partials/alternate.html": (
+        {
+            '            <a href="{{ (page_alternates or {}).get(alt.lang, alt.link) | url }}" '
+            'hreflang="{{ alt.lang }}" class="md-select__link">'
+        },
+        {'            <a href="{{ alt.link | url }}" hreflang="{{ alt.lang }}" class="md-select__link">'},
+    ),
     "partials/search.html": (
         {"""<div class="md-search" data-md-component="search" role="dialog" aria-label="{{ lang.t('search') }}">"""},
         {'<div class="md-search" data-md-component="search" role="dialog">'},

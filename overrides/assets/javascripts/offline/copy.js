@@ -2,8 +2,10 @@
 // say whether it is kept, remove it. The service worker itself is written at
 // build time (scripts/sitebuild/offline.py) at the site's root.
 
-// The site's root, whatever subpath it is served under (this file is assets/javascripts/offline/copy.js).
-const scope = new URL("../../../", import.meta.url);
+import { siteRoot } from "../site_root.js";
+
+// The site's root, whatever subpath it is served under: one copy keeps every language's pages.
+const scope = siteRoot;
 const script = new URL("service-worker.js", scope);
 // The service worker names its caches the same way.
 const prefix = `offline-copy:${scope.pathname}:`;

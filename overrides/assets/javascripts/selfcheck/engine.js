@@ -3,6 +3,7 @@
 // once), with promise-based requests matched to responses by id.
 
 import { messages } from "./messages.js";
+import { siteRoot } from "../site_root.js";
 
 const workerUrl = new URL("./worker.js", import.meta.url);
 // The worker starts from a same-origin blob: URL that imports the real one.
@@ -16,9 +17,10 @@ const workerUrl = new URL("./worker.js", import.meta.url);
 // worker listens are held and handed to it in order.
 // The worker's own modules too: worker.js imports them statically, and an
 // import started from the blob: loader first is the one the worker then reuses.
+// The runtime is the one at the site's root, whatever language the page is in.
 const runtimeModules = [
-  ...["pyodide.mjs", "pyodide.asm.mjs"].map((name) => new URL(`../../../pyodide/${name}`, import.meta.url)),
-  ...["./snapshot_delta.js", "./start_rule.js"].map((name) => new URL(name, import.meta.url)),
+  ...["pyodide.mjs", "pyodide.asm.mjs"].map((name) => new URL(`pyodide/${name}`, siteRoot)),
+  ...["./snapshot_delta.js", "./start_rule.js", "../site_root.js"].map((name) => new URL(name, import.meta.url)),
 ].map((url) => JSON.stringify(url.href));
 const workerSource = `const held = [];
 const hold = (event) => {

@@ -11,8 +11,10 @@
 
 import { dataSection, unpack, xorWithMemoryImage } from "./snapshot_delta.js";
 import { chooseStart, wantsFewerBytes } from "./start_rule.js";
+import { siteRoot } from "../site_root.js";
 
-const runtimeBase = new URL("../../../pyodide/", import.meta.url);
+// One runtime at the site's root serves every language's pages.
+const runtimeBase = new URL("pyodide/", siteRoot);
 const runtimeUrl = (name) => new URL(name, runtimeBase).href;
 const PACKAGE = "alliance-check";
 const LOCK_FILE = runtimeUrl("pyodide-lock.json");
