@@ -45,8 +45,9 @@ deps: $(VENV)/.installed-test node_modules/.installed-test
 wheel: $(VENV)/.installed
 	$(PY) -m sitebuild.wheel
 
+# Every language the practice lists (practice.yml, languages:), each strict, into site/.
 build: deps-build wheel
-	$(VENV)/bin/mkdocs build --strict
+	$(PY) -m sitebuild.build_site --site-dir site
 
 serve: build
 	$(PY) -m sitebuild.serve --port 8000

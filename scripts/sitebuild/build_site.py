@@ -116,8 +116,7 @@ def add_sitemap_alternates(site_dir: Path, codes: tuple[str, ...], root_url: str
             _link(url, "x-default", root_url + page if page in pages[codes[0]] else root_url)
         ET.indent(tree)
         tree.write(path, encoding="utf-8", xml_declaration=True)
-        with gzip.open(path.with_suffix(".xml.gz"), "wb", mtime=0) as compressed:
-            compressed.write(path.read_bytes())
+        path.with_suffix(".xml.gz").write_bytes(gzip.compress(path.read_bytes(), mtime=0))
 
 
 def _link(url: ET.Element, hreflang: str, href: str) -> None:
