@@ -57,6 +57,8 @@ def is_skipped(path: str, codes: tuple[str, ...] = ("en",)) -> bool:
         if path.startswith(f"{other}/"):
             code, inside = other, path.removeprefix(f"{other}/")
     return bool(SKIPPED_IN_LANGUAGE.search(inside)) and inside not in search_files_kept(code)
+
+
 # Kept only if the browser asks for them: the standard library archive is
 # needed only when the start-up snapshot cannot be used.
 ON_DEMAND = re.compile(r"^pyodide/python_stdlib\.zip$")

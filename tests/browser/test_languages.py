@@ -93,9 +93,7 @@ def test_spanish_search_finds_spanish_pages_and_no_english_page(page: Page, site
         assert not [address for address in search(page, word) if not address.startswith(site_url + SPANISH)]
 
 
-def test_a_spanish_check_starts_the_engine_from_the_sites_root_and_scores(
-    page: Page, site_url: str, traffic
-) -> None:
+def test_a_spanish_check_starts_the_engine_from_the_sites_root_and_scores(page: Page, site_url: str, traffic) -> None:
     page.goto(site_url + SPANISH + CHECK)
     expect(page.locator("html")).to_have_attribute("lang", "es")
     root = page.locator('[data-selfcheck="check-in"]')

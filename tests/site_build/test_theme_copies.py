@@ -29,7 +29,10 @@ INTENDED_CHANGES: dict[str, tuple[set[str] | None, set[str]]] = {
             '        <div class="md-header__topic" data-md-component="header-topic"{% if page_alternates %} '
             "data-alternates='{{ page_alternates | tojson }}'{% endif %}>",
         },
-        {"            {{ config.site_name }}", '        <div class="md-header__topic" data-md-component="header-topic">'},
+        {
+            "            {{ config.site_name }}",
+            '        <div class="md-header__topic" data-md-component="header-topic">',
+        },
     ),
     # The language selector leads to this page in each language, not to that language's home page.
     "partials/alternate.html": (
