@@ -164,6 +164,6 @@ def check_language(lang: str, where: str) -> None:
         available = list_languages(questionnaire_id)
         if lang not in available:
             raise BuildError(
-                f"{where}: language: '{lang}' has no text yet for the self-check '{questionnaire_id}' "
+                f"{where}: languages: '{lang}' has no text yet for the self-check '{questionnaire_id}' "
                 f"(available: {', '.join(available)}). Add the file {questionnaire_id}.{lang}.toml first."
             )

@@ -7,7 +7,8 @@ import pytest
 
 from sitebuild import offline, snapshot
 
-SIZE_CLAIM = re.compile(r"about (\d+) MB")
+# In any language ("about 20 MB", "unos 20 MB"): a whole number of megabytes.
+SIZE_CLAIM = re.compile(r"(?<![\d.,])(\d+) MB")
 
 
 def on_disk(site: Path, url: str) -> Path:

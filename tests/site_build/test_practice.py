@@ -8,7 +8,7 @@ import pytest
 import yaml
 from building import run_build
 
-from sitebuild import PROJECT_ROOT, palette, practice_pages
+from sitebuild import PROJECT_ROOT, BuildError, forms, palette, practice_pages
 from sitebuild.crisis_help import DEFAULT_EMERGENCY_NUMBERS, DEFAULT_NAMED_LINES, DIRECTORIES
 from sitebuild.practice import PracticeConfigError, load_practice, parse_practice, published_url
 
@@ -130,70 +130,90 @@ def test_invalid_setting_fails_a_real_build_naming_the_line_and_key(
 
 TEMPLATE = (PROJECT_ROOT / "practice.yml").read_text(encoding="utf-8")
 
+
+def mistake(original: str, typed: str, message: str, *lines_after: int) -> tuple[str, str, str]:
+    """A typed mistake; each ``{}`` in ``message`` is a line of the template, given as how many lines it
+    comes after the line where ``original`` starts (so the messages follow edits to the template)."""
+    start = TEMPLATE[: TEMPLATE.index(original)].count("\n") + 1
+    return original, typed, message.format(*(start + after for after in lines_after))
+
+
 # The common ways a person typing into the template gets YAML wrong: (what they changed, what they
 # typed instead, the message naming the line to change and showing the fix).
 TYPED_MISTAKES = [
-    (
+    mistake(
         "  email:\n  phone:\n  address:\n  booking_url:\n",
         '  phone: "902 555 0143"\nemail: hello@example.org\n',
-        r"practice\.yml, line 38: email: this setting belongs under 'contact:'\. "
+        r"practice\.yml, line {}: email: this setting belongs under 'contact:'\. "
         r"Indent 'email' by two spaces under 'contact:', like 'phone' above it",
+        1,
     ),
-    (
+    mistake(
         "  phone:\n",
         '\tphone: "902 555 0143"\n',
-        r"practice\.yml, line 38: this line has a tab character\. Settings are indented with spaces only",
+        r"practice\.yml, line {}: this line has a tab character\. Settings are indented with spaces only",
+        0,
     ),
-    (
+    mistake(
         "crisis_lines:\n#  - name: Samaritans\n",
         "crisis_lines: []\n  - name: Samaritans\n",
-        r"practice\.yml, line 46: 'crisis_lines: \[\]' says the list is empty, but list entries follow on line 47\. "
+        r"practice\.yml, line {}: 'crisis_lines: \[\]' says the list is empty, but list entries follow on line {}\. "
         r"Remove the \[\] so that the line reads 'crisis_lines:'",
+        0,
+        1,
     ),
-    (
+    mistake(
         "  address:\n",
         "  address: Suite 3: 12 Mill Lane\n",
-        r"practice\.yml, line 39: the value of 'address' contains ': ', .* "
+        r"practice\.yml, line {}: the value of 'address' contains ': ', .* "
         r"Put the whole value in quotes: address: \"Suite 3: 12 Mill Lane\"",
+        0,
     ),
-    (
+    mistake(
         "  address:\n",
         "  address: 1234 Barrington Street #300, Halifax, NS\n",
-        r"practice\.yml, line 39: 'address' was cut short at the # .* it would be '1234 Barrington Street'\. "
+        r"practice\.yml, line {}: 'address' was cut short at the # .* it would be '1234 Barrington Street'\. "
         r"If the # is part of it, put the whole value in quotes: address: \"1234 Barrington Street #300, Halifax, NS\"",
+        0,
     ),
-    (
+    mistake(
         '  primary: "#1d5c57"\n',
         "  primary: #0b3d5c\n",
-        r"practice\.yml, line 30: 'primary' is empty: a value that starts with # is read as a note\. "
+        r"practice\.yml, line {}: 'primary' is empty: a value that starts with # is read as a note\. "
         r"Put it in quotes: primary: \"#0b3d5c\"",
+        0,
     ),
-    (
+    mistake(
         "  phone:\n",
         "  phone: +19025550143\n",
-        r"practice\.yml, line 38: contact\.phone: \+19025550143 must be text: put it in quotes, "
+        r"practice\.yml, line {}: contact\.phone: \+19025550143 must be text: put it in quotes, "
         r"for example phone: \"\+19025550143\"",
+        0,
     ),
-    (
+    mistake(
         "  email:\n",
         "  email: mailto:hello@example.org\n",
-        r"practice\.yml, line 37: contact\.email: write the address alone, without 'mailto:'",
+        r"practice\.yml, line {}: contact\.email: write the address alone, without 'mailto:'",
+        0,
     ),
-    (
+    mistake(
         "region:\n",
         "region: 'O'Brien Street'\n",
-        r"practice\.yml, line 21: a quoted value ends too early .* put it in double quotes instead: "
+        r"practice\.yml, line {}: a quoted value ends too early .* put it in double quotes instead: "
         r"region: \"O'Brien Street\"",
+        0,
     ),
-    (
+    mistake(
         "  phone:\n",
         '  phone: "902 555 0143"\n    address: 1 Main Street\n',
-        r"practice\.yml, line 39: .*indented",
+        r"practice\.yml, line {}: .*indented",
+        1,
     ),
-    (
+    mistake(
         "crisis_lines:\n#  - name: Samaritans\n",
         'crisis_lines:\n  - name: Samaritans\n  phone: "116 123"\n',
-        r"practice\.yml, line 48: 'phone' is not lined up with the settings of the list entry above it",
+        r"practice\.yml, line {}: 'phone' is not lined up with the settings of the list entry above it",
+        2,
     ),
 ]
 
@@ -430,8 +450,88 @@ def test_a_local_preview_keeps_its_address(site_url: str, domain: str | None, bu
     assert published_url(site_url, domain) == built_for
 
 
-def test_a_language_without_questionnaire_text_fails_naming_the_setting(tmp_path: Path) -> None:
+def test_a_language_without_its_configuration_fails_naming_the_file_to_add(tmp_path: Path) -> None:
+    # The older one-language key still works, as languages: [fr].
     practice_file = write_settings(tmp_path, with_change("language", "fr"))
     completed = run_build(tmp_path / "site", "http://127.0.0.1:8000/", practice_file)
     assert completed.returncode != 0
-    assert "practice.yml: language: 'fr' has no text yet for the self-check" in completed.stderr
+    # The language has no configuration yet: the message names the file to add and what goes in it.
+    assert "practice.yml: languages: lists 'fr', but there is no " in completed.stderr
+    assert "mkdocs.fr.yml to build it" in completed.stderr
+
+
+def test_a_language_without_questionnaire_text_fails_naming_the_setting() -> None:
+    with pytest.raises(BuildError, match=r"practice\.yml: languages: 'fr' has no text yet for the self-check"):
+        forms.check_language("fr", "practice.yml")
+
+
+# Languages: the site's list, and words given once or per language.
+
+TWO_LANGUAGES = """\
+name:
+  en: Harbour Therapy
+  es: Terapia Harbour
+languages: [en, es]
+crisis_lines:
+  - name: 988 Lifeline
+    phone: "988"
+    hours: {en: Any time, es: A cualquier hora}
+    description:
+      en: Someone to talk to.
+"""
+
+
+def test_words_are_taken_in_the_language_being_built(tmp_path: Path) -> None:
+    path = tmp_path / "practice.yml"
+    path.write_text(TWO_LANGUAGES.replace("      en: Someone to talk to.\n", "      en: Talk.\n      es: Hable.\n"))
+    english, spanish = load_practice(path, language="en"), load_practice(path, language="es")
+    assert english.languages == spanish.languages == ("en", "es")
+    assert (english.name, spanish.name) == ("Harbour Therapy", "Terapia Harbour")
+    assert (english.crisis_lines[0].hours, spanish.crisis_lines[0].hours) == ("Any time", "A cualquier hora")
+    assert (english.crisis_lines[0].description, spanish.crisis_lines[0].description) == ("Talk.", "Hable.")
+    # A setting given once serves every language.
+    assert english.crisis_lines[0].name == spanish.crisis_lines[0].name == "988 Lifeline"
+    # Without a language, the first one's words.
+    assert load_practice(path).language == "en"
+
+
+def test_a_missing_translation_names_the_file_the_setting_and_the_language(tmp_path: Path) -> None:
+    path = tmp_path / "practice.yml"
+    path.write_text(TWO_LANGUAGES)
+    assert load_practice(path, language="en").crisis_lines[0].description == "Someone to talk to."
+    with pytest.raises(
+        PracticeConfigError,
+        match=r"practice\.yml, line 9: crisis_lines\[0\]\.description: has no text in 'es', one of the site's "
+        r"languages \(en, es\): add 'es: …' under it, or give one text for every language",
+    ):
+        load_practice(path, language="es")
+
+
+def test_a_translation_into_a_language_the_site_does_not_have_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "practice.yml"
+    path.write_text(TWO_LANGUAGES.replace("es: Terapia Harbour", "fr: Thérapie Harbour"))
+    with pytest.raises(PracticeConfigError, match=r"practice\.yml, line 3: name\.fr: 'fr' is not one of the site's"):
+        load_practice(path, language="en")
+
+
+@pytest.mark.parametrize(
+    ("settings", "message"),
+    [
+        ({"name": "P", "languages": ["en", "en"]}, r"languages: lists en more than once"),
+        ({"name": "P", "languages": ["English"]}, r"languages: 'English' is not a language code"),
+        ({"name": "P", "language": "en", "languages": ["en"]}, r"language: give either languages: .* not both"),
+    ],
+)
+def test_the_languages_setting_is_checked(settings: dict, message: str) -> None:
+    with pytest.raises(PracticeConfigError, match=message):
+        parse_practice(settings, "practice.yml")
+
+
+def test_building_a_language_the_practice_does_not_list_is_refused() -> None:
+    with pytest.raises(PracticeConfigError, match=r"being built in 'es', which is not one of its languages \(en\)"):
+        parse_practice({"name": "P", "languages": ["en"]}, "practice.yml", language="es")
+
+
+def test_the_older_language_setting_means_one_language() -> None:
+    assert parse_practice({"name": "P", "language": "es"}, "practice.yml").languages == ("es",)
+    assert parse_practice({"name": "P"}, "practice.yml").languages == ("en",)
