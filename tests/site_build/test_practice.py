@@ -75,7 +75,7 @@ INVALID = [
     ("sections.for_therapist", False, r"sections\.for_therapist: unknown setting \(did you mean 'for_therapists'\?\)"),
     ("sections.in_therapy", "no", r"sections\.in_therapy: 'no' must be true .* or false"),
     ("domain", "https://therapy.example.org", r"domain: 'https://therapy\.example\.org' is not a domain name"),
-    ("language", "English", r"language: 'English' is not a language code"),
+    ("languages", ["en", "English"], r"languages: 'English' is not a language code"),
     ("logo", "images/missing.svg", r"logo: 'images/missing\.svg' is not a file in docs/"),
     # A file setting stays inside docs/ and is an image (never another site, never a file elsewhere).
     ("logo", "/etc/hostname", r"logo: '/etc/hostname' must be a path inside docs/"),
@@ -451,8 +451,7 @@ def test_a_local_preview_keeps_its_address(site_url: str, domain: str | None, bu
 
 
 def test_a_language_without_its_configuration_fails_naming_the_file_to_add(tmp_path: Path) -> None:
-    # The older one-language key still works, as languages: [fr].
-    practice_file = write_settings(tmp_path, with_change("language", "fr"))
+    practice_file = write_settings(tmp_path, with_change("languages", ["en", "es", "fr"]))
     completed = run_build(tmp_path / "site", "http://127.0.0.1:8000/", practice_file)
     assert completed.returncode != 0
     # The language has no configuration yet: the message names the file to add and what goes in it.
