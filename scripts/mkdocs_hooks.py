@@ -53,9 +53,12 @@ def on_config(config):
     practice_file = Path(os.environ.get("PRACTICE_FILE", PRACTICE_FILE))
     # This configuration's language (mkdocs.yml's, or mkdocs.es.yml's...): the practice's words in it.
     language = config["theme"]["language"]
-    practice = _run_step(load_practice, practice_file, Path(config["docs_dir"]), language)
+    practice = _run_step(load_practice, practice_file, None, language)
     _run_step(forms.check_language, language, practice_file.name)
-    _set_language_site(config, practice)
+    sites = _set_language_site(config, practice)
+    # The logo and team photos live once, in the root language's docs folder (docs/), for every language.
+    config["extra"]["pictures_dir"] = sites[0].docs_dir
+    practice = _run_step(load_practice, practice_file, sites[0].docs_dir, language)
     config["site_name"] = practice.name
     config["site_description"] = practice.description
     if practice.logo:
@@ -77,7 +80,7 @@ def on_config(config):
     return config
 
 
-def _set_language_site(config, practice) -> None:
+def _set_language_site(config, practice) -> list[languages.LanguageSite]:
     """Place this language's pages in the site: at its root (the first language) or under ``<code>/``.
 
     Each language is built by its own configuration (see sitebuild/languages.py);
@@ -97,13 +100,11 @@ def _set_language_site(config, practice) -> None:
         snippets["base_path"] = [str(Path(config["docs_dir"]) / "_snippets")]
     config_file = Path(config["config_file_path"])
     sites = _run_step(languages.language_sites, practice.languages, languages.base_config_of(config_file))
-    # The references are shared: the root language's, unless a language has its own.
-    config["extra"]["references_file"] = next(
-        (path for site in sites if (path := site.docs_dir / citations.REFERENCES_FILE).is_file()),
-        Path(config["docs_dir"]) / citations.REFERENCES_FILE,
-    )
+    # The references are shared: this language's if it has its own, else the root language's.
+    own = Path(config["docs_dir"]) / citations.REFERENCES_FILE
+    config["extra"]["references_file"] = own if own.is_file() else sites[0].docs_dir / citations.REFERENCES_FILE
     if len(sites) < 2:
-        return
+        return sites
     # Material's language selector and hreflang links; partials/alternate.html makes the selector's
     # links lead to the same page in each language (alternates_for).
     config["extra"]["alternate"] = [
@@ -113,6 +114,7 @@ def _set_language_site(config, practice) -> None:
     config["extra"]["other_languages"] = [
         (site, root_url + languages.folder_of(site.code, practice.languages)) for site in sites
     ]
+    return sites
 
 
 def _alternates_for(page, config) -> dict[str, str]:
@@ -158,8 +160,13 @@ def on_files(files, config):
         files.append(File.generated(config, languages.SITE_ROOT_MODULE, content=content))
     if practice.team and files.get_file_from_path(practice_pages.TEAM_PAGE) is None:
         files.append(File.generated(config, practice_pages.TEAM_PAGE, content=practice_pages.TEAM_PAGE_MARKDOWN))
-    for path, content in identity.icons(practice, Path(config["docs_dir"])).items():
+    pictures_dir = Path(config["extra"]["pictures_dir"])
+    for path, content in identity.icons(practice, pictures_dir).items():
         files.append(File.generated(config, path, content=content))
+    # Another language's pages show the same logo and photos, from the root language's folder.
+    for picture in filter(None, [practice.logo, *(member.photo for member in practice.team)]):
+        if files.get_file_from_path(picture) is None:
+            files.append(File(picture, str(pictures_dir), config["site_dir"], config["use_directory_urls"]))
     return files
 
 

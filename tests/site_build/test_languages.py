@@ -2,10 +2,13 @@
 
 import json
 import re
+import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from building import build_site
+from PIL import Image
 
 from sitebuild import PROJECT_ROOT, languages, offline
 from sitebuild.build_site import SITEMAP_NS, XHTML_NS, add_sitemap_alternates
@@ -116,3 +119,32 @@ def test_each_configuration_names_its_language_for_the_selector(name: str) -> No
     site = languages.language_site("en" if name == "mkdocs.yml" else "es", PROJECT_ROOT / "mkdocs.yml")
     assert site.config_file.name == name
     assert site.name in {"English", "Español"}
+
+
+def test_the_logo_and_team_photos_live_once_and_show_in_every_language(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    shutil.copytree(PROJECT_ROOT / "docs", docs)
+    (docs / "images").mkdir()
+    Image.new("RGB", (64, 64), "#336699").save(docs / "images" / "logo.png")
+    Image.new("RGB", (64, 64), "#996633").save(docs / "images" / "sam.png")
+    # The practice's own configurations beside its practice.yml, each inheriting the project's.
+    for name, docs_dir, language in (("mkdocs.yml", docs, "en"), ("mkdocs.es.yml", PROJECT_ROOT / "docs-es", "es")):
+        (tmp_path / name).write_text(
+            f"INHERIT: {PROJECT_ROOT / name}\ndocs_dir: {docs_dir}\n"
+            f"hooks: [{PROJECT_ROOT / 'scripts' / 'mkdocs_hooks.py'}]\n"
+            f"theme: {{name: material, custom_dir: {PROJECT_ROOT / 'overrides'}, language: {language}}}\n",
+            encoding="utf-8",
+        )
+    practice = tmp_path / "practice.yml"
+    practice.write_text(
+        "name: {en: Harbour Therapy, es: Terapia Harbour}\nlanguages: [en, es]\nlogo: images/logo.png\n"
+        "team:\n  - name: Sam Lee\n    photo: images/sam.png\n    bio: {en: Sam listens., es: Sam escucha.}\n",
+        encoding="utf-8",
+    )
+    site = build_site(tmp_path / "site", "http://127.0.0.1:8000/", practice, tmp_path / "mkdocs.yml")
+    for folder in ("", SPANISH):
+        assert (site / folder / "images" / "logo.png").is_file(), folder
+        assert (site / folder / "images" / "sam.png").is_file(), folder
+    team = (site / SPANISH / "practice" / "team" / "index.html").read_text(encoding="utf-8")
+    assert "Sam escucha." in team and "Terapia Harbour" in team
+    assert 'src="../../images/sam.png"' in team
