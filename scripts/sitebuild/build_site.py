@@ -77,6 +77,9 @@ def build_site(
         completed = mkdocs_build(site_dir / folder, site_url, site.config_file, practice_file)
         if completed.returncode != 0:
             return completed
+        if folder:
+            # GitHub Pages answers every missing address with the root's 404 page only.
+            (site_dir / folder / "404.html").unlink(missing_ok=True)
     if len(sites) > 1:
         try:
             add_sitemap_alternates(site_dir, codes, published_url(site_url, practice.domain))

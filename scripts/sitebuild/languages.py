@@ -21,6 +21,7 @@ files (see PUBLISHING.md).
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,10 +45,35 @@ class LanguageSite:
     name: str
 
 
+_INHERIT = re.compile(r"^INHERIT:\s*(?P<path>.+?)\s*$", re.MULTILINE)
+
+
 def config_file_for(code: str, base_config: Path) -> Path:
-    """The MkDocs configuration that builds ``code``: ``mkdocs.<code>.yml`` beside ``base_config``, else the base."""
+    """The MkDocs configuration that builds ``code``: ``mkdocs.<code>.yml`` beside ``base_config``, else the base.
+
+    A base that inherits another (a practice's own ``mkdocs.yml`` inheriting the project's) also
+    finds the languages beside the one it inherits.
+    """
     own = base_config.with_name(f"mkdocs.{code}.yml")
-    return own if own.is_file() else base_config
+    if own.is_file():
+        return own
+    inherited = _inherited(base_config)
+    if inherited is not None and inherited.name == BASE_CONFIG_NAME:
+        found = config_file_for(code, inherited)
+        if found != inherited:
+            return found
+    return base_config
+
+
+def _inherited(config_file: Path) -> Path | None:
+    try:
+        match = _INHERIT.search(config_file.read_text(encoding="utf-8"))
+    except OSError:
+        return None
+    if match is None:
+        return None
+    path = Path(match["path"].strip("'\""))
+    return path if path.is_absolute() else config_file.parent / path
 
 
 def read_config(config_file: Path) -> dict:

@@ -33,6 +33,9 @@ def test_the_glossary_is_read_once_per_build(tmp_path: Path, monkeypatch: pytest
 
     monkeypatch.setattr(glossary, "load_terms", counted)
     monkeypatch.chdir(PROJECT_ROOT)
+    # A one-language practice: this configuration has no other language beside it.
+    (tmp_path / "practice.yml").write_text("name: t\n", encoding="utf-8")
+    monkeypatch.setenv("PRACTICE_FILE", str(tmp_path / "practice.yml"))
     build(load_config(str(config_file)))
     assert reads == [docs / glossary.GLOSSARY_FILE]
     # The terms were used on every page.

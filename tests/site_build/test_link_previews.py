@@ -55,7 +55,7 @@ def test_every_page_has_complete_absolute_link_preview_tags(built_site: Path, si
         expected_url = site_url + page.parent.relative_to(built_site).as_posix() + "/"
         assert tags[("property", "og:url")] == expected_url.replace("/./", "/"), page
         assert tags[("name", "twitter:card")] == "summary_large_image"
-        assert tags[("property", "og:locale")] == "en"
+        assert tags[("property", "og:locale")] == ("es" if page.relative_to(built_site).parts[0] == "es" else "en")
         # Same words as the search engines' description: no program values.
         description = tags[("property", "og:description")]
         assert description == tags[("name", "twitter:description")]
