@@ -23,12 +23,15 @@ def test_unknown_citation_key_fails_the_build(tmp_path: Path) -> None:
         f"hooks:\n  - {PROJECT_ROOT / 'scripts' / 'mkdocs_hooks.py'}\n",
         encoding="utf-8",
     )
+    practice = tmp_path / "practice.yml"
+    practice.write_text("name: t\n", encoding="utf-8")
     completed = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config)],
         cwd=PROJECT_ROOT,
         capture_output=True,
         text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        # A one-language practice: this configuration has no other language beside it.
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PRACTICE_FILE": str(practice)},
         check=False,
     )
     assert completed.returncode != 0

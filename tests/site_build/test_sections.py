@@ -47,6 +47,9 @@ def test_a_hidden_sections_pages_are_not_built_listed_or_indexed(site_without: t
     assert not (site / folder).exists()
     assert not [path for path in sitemap_pages(site) if path.startswith(f"/practice-site/{folder}")]
     assert not [location for location in search_locations(site) if location.startswith(folder)]
+    # In Spanish too (mkdocs.es.yml names the section by its Spanish title).
+    assert (site / "es").is_dir() and not (site / "es" / folder).exists()
+    assert not [location for location in search_locations(site / "es") if location.startswith(folder)]
     for other, (other_folder, _) in SECTION_PAGES.items():
         if other != section and other_folder:
             assert list((site / other_folder).rglob("index.html")), f"{other} should still be there"
