@@ -83,7 +83,7 @@ def build_site(
     if len(sites) > 1:
         try:
             add_sitemap_alternates(site_dir, codes, published_url(site_url, practice.domain))
-            offline.write_service_worker(site_dir, codes)
+            offline.write_service_worker(site_dir)
         except BuildError as error:
             return subprocess.CompletedProcess(["build_site"], 1, completed.stdout, f"ERROR - {error}\n")
     return completed

@@ -41,22 +41,33 @@ SKIPPED = re.compile(r"^(?:service-worker\.js|CNAME)$|\.map$")
 SKIPPED_IN_LANGUAGE = re.compile(r"^(?:404\.html|sitemap\.xml\.gz|assets/javascripts/lunr/.*|assets/social/.*)$")
 
 
-def search_files_kept(code: str) -> set[str]:
-    """The search stemmer a language's pages load (Material's search with ``lang: <code>``); English needs none."""
-    if code == "en":
-        return set()
-    return {f"assets/javascripts/lunr/min/lunr.{name}.min.js" for name in ("stemmer.support", code)}
+def language_parts(site_dir: Path) -> dict[str, set[str]]:
+    """Each language's folder in the built site ("" for the root's, "es/"...) and the search stemmers it loads.
+
+    A folder with its own sitemap is a language's part (sitebuild/build_site.py); its search
+    index names the languages the theme's search worker loads stemmers for (none for English).
+    """
+    folders = ["", *sorted(f"{sitemap.parent.name}/" for sitemap in site_dir.glob("*/sitemap.xml"))]
+    parts = {}
+    for folder in folders:
+        index = site_dir / folder / "search" / "search_index.json"
+        languages = json.loads(index.read_text(encoding="utf-8"))["config"]["lang"] if index.is_file() else []
+        stemmers = [name for name in languages if name != "en"]
+        parts[folder] = (
+            {f"assets/javascripts/lunr/min/lunr.{name}.min.js" for name in ("stemmer.support", *stemmers)}
+            if stemmers
+            else set()
+        )
+    return parts
 
 
-def is_skipped(path: str, codes: tuple[str, ...] = ("en",)) -> bool:
+def is_skipped(path: str, parts: dict[str, set[str]]) -> bool:
     """Whether the offline copy leaves out the built file at ``path`` (from the site's root)."""
     if SKIPPED.search(path):
         return True
-    code, inside = codes[0], path
-    for other in codes[1:]:
-        if path.startswith(f"{other}/"):
-            code, inside = other, path.removeprefix(f"{other}/")
-    return bool(SKIPPED_IN_LANGUAGE.search(inside)) and inside not in search_files_kept(code)
+    folder = max((folder for folder in parts if path.startswith(folder)), key=len)
+    inside = path.removeprefix(folder)
+    return bool(SKIPPED_IN_LANGUAGE.search(inside)) and inside not in parts[folder]
 
 
 # Kept only if the browser asks for them: the standard library archive is
@@ -71,15 +82,13 @@ def page_address(path: str) -> str:
     return path.removesuffix("index.html") if path.endswith("/index.html") else path
 
 
-def offline_manifest(site_dir: Path, codes: tuple[str, ...] = ("en",)) -> dict:
-    """Every file the offline copy keeps, with its sha256, and the version they make together.
-
-    ``codes`` are the site's languages, the first at the root and each other in its own folder.
-    """
+def offline_manifest(site_dir: Path) -> dict:
+    """Every file the offline copy keeps, with its sha256, and the version they make together."""
+    parts = language_parts(site_dir)
     files = []
     for file in sorted(p for p in site_dir.rglob("*") if p.is_file()):
         path = file.relative_to(site_dir).as_posix()
-        if is_skipped(path, codes):
+        if is_skipped(path, parts):
             continue
         entry = {"url": page_address(path), "sha256": hashlib.sha256(file.read_bytes()).hexdigest()}
         if ON_DEMAND.search(path):
@@ -93,9 +102,9 @@ def offline_manifest(site_dir: Path, codes: tuple[str, ...] = ("en",)) -> dict:
     return {"version": version, "files": files}
 
 
-def write_service_worker(site_dir: Path, codes: tuple[str, ...] = ("en",)) -> dict:
+def write_service_worker(site_dir: Path) -> dict:
     """Write the service worker at the site's root, listing the built files of every language. Call it last."""
-    manifest = offline_manifest(site_dir, codes)
+    manifest = offline_manifest(site_dir)
     template = TEMPLATE.read_text(encoding="utf-8")
     if MANIFEST_PLACEHOLDER not in template:
         raise BuildError(f"{TEMPLATE} has lost its placeholder {MANIFEST_PLACEHOLDER!r}.")
