@@ -4,6 +4,7 @@ import logging
 import os
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 _SCRIPTS = Path(__file__).resolve().parent
 for _path in (_SCRIPTS, _SCRIPTS.parent / "assessment" / "src"):
@@ -106,13 +107,16 @@ def _set_language_site(config, practice) -> list[languages.LanguageSite]:
     if len(sites) < 2:
         return sites
     # Material's language selector and hreflang links; partials/alternate.html makes the selector's
-    # links lead to the same page in each language (alternates_for).
+    # links lead to the same page in each language (alternates_for). Paths without an origin: the theme
+    # fetches each link's sitemap, which must stay on the origin the visitor is on (a preview, or the
+    # github.io address before a domain takes over); the sitemaps give search engines full addresses.
+    root_path = urlsplit(root_url).path or "/"
     config["extra"]["alternate"] = [
-        {"name": site.name, "link": root_url + languages.folder_of(site.code, practice.languages), "lang": site.code}
+        {"name": site.name, "link": root_path + languages.folder_of(site.code, practice.languages), "lang": site.code}
         for site in sites
     ]
     config["extra"]["other_languages"] = [
-        (site, root_url + languages.folder_of(site.code, practice.languages)) for site in sites
+        (site, root_path + languages.folder_of(site.code, practice.languages)) for site in sites
     ]
     return sites
 
