@@ -76,12 +76,15 @@ def on_config(config):
 # The glossary's terms and the pages' recorded reviews, read once per build (mkdocs serve builds again after an edit).
 _glossary_terms: dict[str, str] = {}
 _reviews: dict[str, review.RecordedReview] = {}
+_practice_reviews: dict[str, review.RecordedReview] = {}
 
 
 def on_pre_build(config) -> None:
-    global _glossary_terms, _reviews
-    _glossary_terms = _run_step(glossary.load_terms, Path(config["docs_dir"]) / glossary.GLOSSARY_FILE)
-    _reviews = _run_step(review.load_reviews, Path(config["docs_dir"]) / review.REVIEWS_FILE)
+    global _glossary_terms, _reviews, _practice_reviews
+    docs_dir = Path(config["docs_dir"])
+    _glossary_terms = _run_step(glossary.load_terms, docs_dir / glossary.GLOSSARY_FILE)
+    _reviews = _run_step(review.load_reviews, docs_dir / review.REVIEWS_FILE)
+    _practice_reviews = _run_step(review.load_reviews, docs_dir / review.PRACTICE_REVIEWS_FILE)
 
 
 def on_files(files, config):
@@ -193,7 +196,7 @@ def _page_review(page) -> review.PageReview | None:
         return None
     source = Path(page.file.abs_src_path)
     return review.page_review(
-        page.file.content_string, page.file.src_uri, _reviews, lambda: review.last_changed(source)
+        page.file.content_string, page.file.src_uri, _reviews, lambda: review.last_changed(source), _practice_reviews
     )
 
 

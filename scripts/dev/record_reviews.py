@@ -9,6 +9,9 @@ Each page named gets an entry in ``_data/reviews.yml`` inside its docs folder
 (``--docs``, default ``docs``): the fingerprint of its Markdown as it stands,
 the day (``--date``, default today) and, with ``--reviewer``, who reviewed it.
 The site shows that review on the page for as long as its text stays the same.
+A practice records its own reviews with ``--practice``: they go into
+``practice/_data/reviews.yml``, the practice's own folder, so taking the
+project's updates never conflicts with them.
 ``--all`` records every page; with no page named, the tool lists the pages
 whose text is not the one last reviewed, and records nothing.
 """
@@ -68,13 +71,14 @@ def recorded(
     return updated
 
 
-def unreviewed(record: Mapping[str, review.RecordedReview], docs: Path) -> list[str]:
-    """The pages whose text is not the one last reviewed (or that were never reviewed)."""
+def unreviewed(docs: Path) -> list[str]:
+    """The pages no review covers as they stand (in the project's record or the practice's), as the build sees them."""
+    project = review.load_reviews(docs / review.REVIEWS_FILE)
+    practice = review.load_reviews(docs / review.PRACTICE_REVIEWS_FILE)
     stale = []
     for page in docs_pages(docs):
-        entry = record.get(page)
         source = (docs / page).read_text(encoding="utf-8")
-        if entry is None or entry.fingerprint != review.fingerprint(source):
+        if not review.page_review(source, page, project, datetime.date.today, practice).current:
             stale.append(page)
     return stale
 
@@ -101,6 +105,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("pages", nargs="*", help="the pages you reviewed, such as docs/about.md")
     parser.add_argument("--docs", type=Path, default=Path("docs"), help="the docs folder (default: docs)")
+    parser.add_argument(
+        "--practice", action="store_true", help="record in the practice's own record (docs/practice/_data/)"
+    )
     parser.add_argument("--all", action="store_true", help="record every page of the docs folder")
     parser.add_argument("--reviewer", help="who reviewed the pages, as the page should name them")
     parser.add_argument(
@@ -110,7 +117,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="the day of the review, such as 2026-12-01 (default: today)",
     )
     args = parser.parse_args(argv)
-    path = args.docs / review.REVIEWS_FILE
+    path = args.docs / (review.PRACTICE_REVIEWS_FILE if args.practice else review.REVIEWS_FILE)
     try:
         record = review.load_reviews(path)
         reviewer = review.parse_reviewer(args.reviewer, "--reviewer")
@@ -118,7 +125,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(error, file=sys.stderr)
         return 2
     if not args.pages and not args.all:
-        stale = unreviewed(record, args.docs)
+        stale = unreviewed(args.docs)
         print("\n".join(stale) if stale else f"Every page in {args.docs}/ is reviewed as it stands.")
         return 0
     pages = docs_pages(args.docs) if args.all else [page_name(page, args.docs) for page in args.pages]

@@ -7,7 +7,8 @@ Two sources, both validated at build time:
   left empty, the About page says honestly what is missing (above all, that no
   clinician of the practice has reviewed the pages yet). A page asks for this
   statement with ``<!-- review: statement -->``.
-- ``_data/reviews.yml`` in the docs folder records, per page, the fingerprint of
+- ``_data/reviews.yml`` in the docs folder (and the practice's own
+  ``practice/_data/reviews.yml``, for its reviews of any page) records, per page, the fingerprint of
   the Markdown that was reviewed, the day and (when known) who reviewed it. It
   is written by ``scripts/dev/record_reviews.py``, never by hand. A page's line
   shows that review only while the page's text is still the one reviewed; a page
@@ -32,6 +33,8 @@ from sitebuild import BuildError, templates
 REVIEW_INTERVAL = datetime.timedelta(days=365)
 #: The reviews record, inside the docs folder (not published: ``_data/`` is excluded).
 REVIEWS_FILE = Path("_data/reviews.yml")
+#: The practice's own record, in its own folder, which updates from the project never change.
+PRACTICE_REVIEWS_FILE = Path("practice/_data/reviews.yml")
 RECORD_TOOL = "scripts/dev/record_reviews.py"
 FINGERPRINT_LENGTH = 16
 #: Front matter keys that once held typed review dates.
@@ -164,15 +167,21 @@ def page_review(
     page: str,
     recorded: Mapping[str, RecordedReview],
     last_changed: Callable[[], datetime.date],
+    practice_recorded: Mapping[str, RecordedReview] | None = None,
 ) -> PageReview:
-    """The page's review: the recorded one if it covers ``source`` as it stands, else when the text changed.
+    """The page's review: the latest one that covers ``source`` as it stands, else when the text changed.
 
-    ``last_changed`` is asked only when the text is not the reviewed one (it may run git).
+    ``recorded`` is the project's record and ``practice_recorded`` the practice's own
+    (its reviews of any page, kept apart so that taking the project's updates never
+    conflicts with them). ``last_changed`` is asked only when no review covers the
+    text as it stands (it may run git).
     """
-    entry = recorded.get(page)
-    if entry is not None and entry.fingerprint == fingerprint(source):
-        return PageReview(entry, None)
-    return PageReview(entry, last_changed())
+    entries = [record[page] for record in (recorded, practice_recorded or {}) if page in record]
+    current = [entry for entry in entries if entry.fingerprint == fingerprint(source)]
+    if current:
+        return PageReview(max(current, key=lambda entry: entry.reviewed), None)
+    latest = max(entries, key=lambda entry: entry.reviewed, default=None)
+    return PageReview(latest, last_changed())
 
 
 def last_changed(path: Path, today: datetime.date | None = None) -> datetime.date:

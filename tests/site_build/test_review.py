@@ -189,7 +189,32 @@ def test_the_tool_records_the_pages_fingerprint_day_and_reviewer(tmp_path: Path)
     # What it writes is what the build reads: the page is reviewed as it stands.
     record = review.load_reviews(docs / "_data" / "reviews.yml")
     assert review.page_review("# Page\n\nWords.\n", "guide/page.md", record, never_changed).current
-    assert record_reviews.unreviewed(record, docs) == ["other.md"]
+    assert record_reviews.unreviewed(docs) == ["other.md"]
+
+
+def test_the_practices_own_reviews_go_to_its_own_folder_and_count_as_much(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "page.md").write_text("# Page\n", encoding="utf-8")
+    record_reviews.main(["page.md", "--docs", str(docs), "--date", "2026-11-26"])
+    (docs / "page.md").write_text("# Page, changed\n", encoding="utf-8")
+    assert record_reviews.unreviewed(docs) == ["page.md"]
+    record_reviews.main(["page.md", "--docs", str(docs), "--date", "2026-12-02", "--practice", "--reviewer", "Ana"])
+    assert record_reviews.unreviewed(docs) == []
+    project = review.load_reviews(docs / "_data" / "reviews.yml")
+    practice = review.load_reviews(docs / "practice" / "_data" / "reviews.yml")
+    assert project["page.md"].reviewed == DAY  # the project's record is left as the project wrote it
+    page = review.page_review("# Page, changed\n", "page.md", project, never_changed, practice)
+    assert page.current and page.recorded == practice["page.md"]
+
+
+def test_the_latest_review_covering_the_text_is_shown() -> None:
+    later = recorded_on(datetime.date(2026, 12, 2), "# X\n", "Ana")
+    page = review.page_review("# X\n", "x.md", recorded_on(DAY, "# X\n"), never_changed, later)
+    assert page.recorded == later["x.md"]
+    # A later review of older words does not cover the page as it stands.
+    stale = recorded_on(datetime.date(2026, 12, 2), "# Old\n")
+    assert review.page_review("# X\n", "x.md", recorded_on(DAY, "# X\n"), never_changed, stale).recorded.reviewed == DAY
 
 
 def test_the_tool_names_a_page_that_is_not_in_the_docs_folder(tmp_path: Path) -> None:
