@@ -114,8 +114,11 @@ class PageReview:
 
 
 def fingerprint(source: str) -> str:
-    """The page's fingerprint: sha256 of its Markdown (line endings as Unix writes them), 16 hex digits."""
-    text = source.replace("\r\n", "\n")
+    """The page's fingerprint: sha256 of its Markdown, 16 hex digits.
+
+    The text is taken as MkDocs reads it: without a byte-order mark, line endings as Unix writes them.
+    """
+    text = source.removeprefix("\ufeff").replace("\r\n", "\n")
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:FINGERPRINT_LENGTH]
 
 

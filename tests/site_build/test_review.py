@@ -138,6 +138,7 @@ def test_the_fingerprint_is_the_first_16_hex_digits_of_the_markdowns_sha256() ->
     assert review.fingerprint("# X\n") == hashlib.sha256(b"# X\n").hexdigest()[:16]
     # A checkout with Windows line endings is the same text.
     assert review.fingerprint("# X\r\nY\r\n") == review.fingerprint("# X\nY\n")
+    assert review.fingerprint("\ufeff# X\n") == review.fingerprint("# X\n")
 
 
 @pytest.mark.parametrize("key", ["reviewed", "reviewer", "next_review"])
