@@ -35,7 +35,7 @@ def every_item(qid: str, value: int) -> dict[str, int]:
 
 
 # What the rights note must say in each language.
-NEVER_YOUR_FAULT = {"en": "never okay and never your fault", "es": "nunca están bien y nunca son su culpa"}
+NEVER_YOUR_FAULT = {"en": "never okay and never your fault", "es": "nunca está bien, y nunca es su culpa"}
 
 
 def texts(value: object) -> Iterator[str]:
