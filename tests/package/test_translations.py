@@ -22,8 +22,14 @@ from alliance_check.wording import DEFAULT_LANG, PACKAGED, result_words
 QUESTIONNAIRES = loading.PACKAGED
 FIGURE = re.compile(r"\d+(?:[.,]\d+)*|\.\d+")
 FIELD = re.compile(r"\{[a-z_]+\}")
-# How a language addresses the reader, and the forms it must never use (Spanish: "usted", never "tú").
-AVOIDED_WORDS = {"en": (), "es": ("tú", "tu", "tus", "te", "ti", "contigo", "vos")}
+# Words a language must not use for the reader. Spanish: "usted", never "tú"; and no word about the
+# reader that changes with gender (a reader is "a salvo", never "seguro" or "segura").
+READER_ADJECTIVE_STEMS_ES = (
+    *("segur", "cómod", "list", "cansad", "preparad", "escuchad", "juzgad", "respetad", "comprendid"),
+    *("agotad", "dispuest", "bienvenid", "sincer", "honest", "tranquil", "motivad", "confundid"),
+)
+READER_ADJECTIVES_ES = [stem + ending for stem in READER_ADJECTIVE_STEMS_ES for ending in ("o", "a", "os", "as")]
+AVOIDED_WORDS = {"en": (), "es": ("tú", "tu", "tus", "te", "ti", "contigo", "vos", *READER_ADJECTIVES_ES)}
 
 
 def flattened(value: object, where: str = "") -> Iterator[tuple[str, str]]:
@@ -81,7 +87,7 @@ def test_figures_and_citations_stay_exactly_as_in_english(lang: str) -> None:
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_the_reader_is_addressed_one_way(lang: str) -> None:
+def test_the_reader_is_addressed_one_way_whoever_they_are(lang: str) -> None:
     avoided = in_language(AVOIDED_WORDS, lang)
     pattern = re.compile(rf"\b(?:{'|'.join(avoided)})\b", re.IGNORECASE) if avoided else None
     for path in word_files(lang):
