@@ -18,6 +18,7 @@ from languages import LANGUAGES, OTHER_LANGUAGES, in_language
 from alliance_check import QuestionnaireError, list_questionnaires, load_questionnaire, loading, result_to_dict, score
 from alliance_check.bridge import history_json
 from alliance_check.wording import DEFAULT_LANG, PACKAGED, result_words
+from sitebuild import PROJECT_ROOT
 
 QUESTIONNAIRES = loading.PACKAGED
 FIGURE = re.compile(r"\d+(?:[.,]\d+)*|\.\d+")
@@ -147,6 +148,48 @@ def test_a_history_in_another_language_has_no_english_text(qid: str, lang: str) 
 
     english, translated = set(strings(reply(DEFAULT_LANG))), set(strings(reply(lang)))
     assert translated and not translated & english, sorted(translated & english)
+
+
+def docs_of(lang: str) -> Path:
+    """The folder of ``lang``'s pages: ``docs_dir`` of ``mkdocs.<lang>.yml``, else ``docs`` or ``docs-<lang>``."""
+    config = PROJECT_ROOT / f"mkdocs.{lang}.yml"
+    if config.is_file() and (found := re.search(r"^docs_dir:\s*(\S+)", config.read_text(encoding="utf-8"), re.M)):
+        return PROJECT_ROOT / found.group(1)
+    return PROJECT_ROOT / ("docs" if lang == DEFAULT_LANG else f"docs-{lang}")
+
+
+def page_source(lang: str, page: str) -> str:
+    """The Markdown of a site-relative page address (``in-therapy/talking-with-your-therapist/``) in ``lang``."""
+    folder = docs_of(lang)
+    for path in (folder / f"{page.rstrip('/')}.md", folder / page / "index.md"):
+        if path.is_file():
+            return path.read_text(encoding="utf-8")
+    raise AssertionError(f"{page} has no page in {folder.name}/")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_link_in_a_result_lands_on_a_page_and_heading_in_its_language(lang: str) -> None:
+    """The pages of every language sit at the same paths and keep the English heading ids, so links stay the same."""
+    links = [link["page"] for link in result_words(lang)["rights"]["links"]]
+    for qid in list_questionnaires():
+        questionnaire = load_questionnaire(qid, lang)
+        notes = questionnaire.notes
+        links += [dimension.page for dimension in questionnaire.dimensions]
+        links += [notes.safety.page, notes.repair.page, notes.talking.page]
+    for link in links:
+        page, _, anchor = link.partition("#")
+        source = page_source(lang, page)
+        if anchor:
+            assert re.search(rf"^#+ .*\{{\s*#{re.escape(anchor)}\s*\}}\s*$", source, re.M), f"{link} in {lang}"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_safety_note_names_the_crisis_page_as_the_page_calls_itself(lang: str) -> None:
+    words = result_words(lang)
+    title = re.search(r"^# (.+)$", page_source(lang, "get-help-now/"), re.M)
+    assert title and words["safety"]["link"] == title.group(1)
+    for qid in list_questionnaires():
+        assert title.group(1) in load_questionnaire(qid, lang).notes.safety.text, qid
 
 
 # The result words' own checks, on a copy of the packaged files.
