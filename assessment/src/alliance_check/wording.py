@@ -44,9 +44,9 @@ def result_words(lang: str = DEFAULT_LANG) -> Mapping[str, Any]:
     Raises :class:`QuestionnaireError` when ``lang`` has no result words file, or
     when that file does not match the English one key for key.
     """
-    reference = _read(PACKAGED / f"result.{DEFAULT_LANG}.toml")
     if lang == DEFAULT_LANG:
-        return reference
+        return _read(PACKAGED / f"result.{DEFAULT_LANG}.toml")
+    reference = result_words(DEFAULT_LANG)
     path = PACKAGED / f"result.{lang}.toml"
     if not path.is_file():
         raise QuestionnaireError(
