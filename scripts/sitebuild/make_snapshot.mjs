@@ -42,13 +42,16 @@ import alliance_check.bridge as bridge
 from alliance_check import list_languages, list_questionnaires, load_questionnaire
 
 # Everything a visit can reach, so nothing is imported or read after start-up:
-# every questionnaire in every language, the about call, the list, and each
-# kind of refusal the bridge gives.
+# every questionnaire in every language (each loads that language's result
+# words too, so one snapshot serves every language of the site), the about
+# call, the lists, and each kind of refusal the bridge gives.
+languages = sorted({lang for qid in list_questionnaires() for lang in list_languages(qid)})
 for qid in list_questionnaires():
     for lang in list_languages(qid):
         load_questionnaire(qid, lang)
 bridge.about_json()
-bridge.questionnaires_json()
+for lang in languages:
+    bridge.questionnaires_json(lang)
 item = load_questionnaire("alliance", "en").items[0].id
 for request in (
     "{}",
