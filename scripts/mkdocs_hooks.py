@@ -33,8 +33,10 @@ from sitebuild import (  # noqa: E402
     sharing_kit,
     snapshot,
     social_card,
+    templates,
     theme_markup,
     wheel,
+    words,
 )
 from sitebuild.practice import PRACTICE_FILE, load_practice, published_url  # noqa: E402
 
@@ -56,6 +58,8 @@ def on_config(config):
     config["site_name"] = practice.name
     config["site_description"] = practice.description
     config["theme"]["language"] = practice.language
+    # Every interface word in the site's language (overrides/words/<lang>.toml), checked against the other languages'.
+    _run_step(templates.use_language, practice.language)
     if practice.logo:
         config["theme"]["logo"] = practice.logo
     # The browser and home-screen icons: the practice's logo, or its monogram (made in on_files).
@@ -80,6 +84,15 @@ _glossary_terms: dict[str, str] = {}
 def on_pre_build(config) -> None:
     global _glossary_terms
     _glossary_terms = _run_step(glossary.load_terms, Path(config["docs_dir"]) / glossary.GLOSSARY_FILE)
+
+
+def on_env(env, config, files):
+    # The theme's templates (main.html, the header and footer) read the same words as the build's partials.
+    site_words = _run_step(words.catalogue, config["theme"]["language"])
+    env.globals["words"] = site_words
+    env.filters["fill"] = words.fill
+    env.globals["site_words_json"] = _run_step(words.script_words, site_words)
+    return env
 
 
 def on_files(files, config):

@@ -39,7 +39,7 @@ def render_poster(questionnaire, practice: Practice, site_url: str) -> str:
     check_address = site_url + forms.check_path(questionnaire.id)
     return templates.render(
         "partials/sharing/poster.html",
-        q=questionnaire,
+        questionnaire=questionnaire,
         practice=practice,
         minutes=forms.estimated_minutes(questionnaire),
         qr_code=inline_svg(check_address),
