@@ -96,6 +96,9 @@ def on_env(env, config, files):
 
 
 def on_files(files, config):
+    # The words catalogues sit among the theme's files, which MkDocs would publish as they are.
+    for catalogue in [file for file in files if words.is_catalogue(file.abs_src_path)]:
+        files.remove(catalogue)
     for src_uri in config["extra"]["hidden_pages"]:
         hidden = files.get_file_from_path(src_uri)
         if hidden is not None:

@@ -41,6 +41,11 @@ def languages(words_dir: Path = WORDS_DIR) -> list[str]:
     return sorted(path.stem for path in words_dir.glob("*.toml"))
 
 
+def is_catalogue(path: str | None, words_dir: Path = WORDS_DIR) -> bool:
+    """Whether ``path`` is one of the catalogues: build input, never published."""
+    return path is not None and Path(path).resolve().parent == words_dir.resolve()
+
+
 def catalogue(lang: str, words_dir: Path = WORDS_DIR) -> "Words":
     """The interface words in ``lang``, once every language's catalogue has passed the checks."""
     catalogues = load_catalogues(words_dir)
