@@ -89,7 +89,8 @@ class _Scripts(HTMLParser):
             elif kind == _DATA_TYPE and named.get("id") in KNOWN_DATA_BLOCKS:
                 self.data_blocks.append((named["id"] or "", ""))
             else:
-                self.problems.append(f"an inline <script type={kind!r}> with id={named.get('id')!r}, not a known data block")
+                block = f"an inline <script type={kind!r}> with id={named.get('id')!r}"
+                self.problems.append(f"{block}, not a known data block")
                 self._in_data_block = False
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:

@@ -60,10 +60,10 @@ def catalogue(lang: str, words_dir: Path = WORDS_DIR) -> "Words":
 
 @cache
 def load_catalogues(words_dir: Path = WORDS_DIR) -> dict[str, Catalogue]:
-    """Every language's catalogue, checked: each value a text (or plural forms), the same words and placeholders in all."""
+    """Every language's catalogue, checked: each value a text (or plural forms), same words and placeholders in all."""
     found = languages(words_dir)
     if not found:
-        raise BuildError(f"{_shown(words_dir)} holds no interface words: it needs one file per language, such as en.toml.")
+        raise BuildError(f"{_shown(words_dir)} holds no interface words: it needs one file per language, like en.toml.")
     catalogues = {lang: _read(words_dir / f"{lang}.toml") for lang in found}
     flat = {lang: dict(_leaves(table, _shown(words_dir / f"{lang}.toml"))) for lang, table in catalogues.items()}
     _check_same_words(flat, words_dir)
@@ -108,7 +108,8 @@ def _check_same_words(flat: dict[str, dict[str, object]], words_dir: Path) -> No
                     f"add it, in this file's language."
                 )
     if problems:
-        raise BuildError("Every language needs the same interface words:\n  - " + "\n  - ".join(dict.fromkeys(problems)))
+        listed = "\n  - ".join(dict.fromkeys(problems))
+        raise BuildError(f"Every language needs the same interface words:\n  - {listed}")
 
 
 def _check_same_placeholders(flat: dict[str, dict[str, object]], words_dir: Path) -> None:
