@@ -115,7 +115,7 @@ def on_files(files, config):
     colours = palette.stylesheet(practice.colours)
     files.append(File.generated(config, PRACTICE_CSS, content=colours))
     if practice.team and files.get_file_from_path(practice_pages.TEAM_PAGE) is None:
-        files.append(File.generated(config, practice_pages.TEAM_PAGE, content=practice_pages.TEAM_PAGE_MARKDOWN))
+        files.append(File.generated(config, practice_pages.TEAM_PAGE, content=practice_pages.team_page_markdown()))
     for path, content in identity.icons(practice, Path(config["docs_dir"])).items():
         files.append(File.generated(config, path, content=content))
     return files

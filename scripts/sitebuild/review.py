@@ -19,7 +19,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from sitebuild import BuildError, templates
+from sitebuild import BuildError, templates, words
 
 #: Pages are reviewed at least this often, so a page without ``next_review`` is due this long after ``reviewed``.
 REVIEW_INTERVAL = datetime.timedelta(days=365)
@@ -128,8 +128,27 @@ def expand(html: str, review: PracticeReview, practice_name: str, where: str) ->
     return STATEMENT_MARKER.sub(statement, html)
 
 
+MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+
+
 def _shown(date: datetime.date) -> str:
-    return f"{date.day} {date:%B %Y}"
+    """A date as the site's language writes it in full (``26 November 2026``), from the interface words."""
+    review_words = templates.current_words().review
+    month = getattr(review_words.months, MONTHS[date.month - 1])
+    return words.fill_text(review_words.date, day=date.day, month=month, year=date.year)
 
 
 def _text(value: object, where: str) -> str | None:

@@ -34,5 +34,10 @@ def use_language(lang: str) -> None:
     environment().globals["words"] = words.catalogue(lang)
 
 
+def current_words() -> words.Words:
+    """The interface words templates render with now."""
+    return environment().globals["words"]
+
+
 def render(name: str, **context: object) -> str:
     return environment().get_template(name).render(**context)
