@@ -59,7 +59,7 @@ def on_config(config):
     config["site_description"] = practice.description
     config["theme"]["language"] = practice.language
     # Every interface word in the site's language (overrides/words/<lang>.toml), checked against the other languages'.
-    _run_step(templates.use_language, practice.language)
+    _run_step(templates.use_language, config["theme"]["language"])
     if practice.logo:
         config["theme"]["logo"] = practice.logo
     # The browser and home-screen icons: the practice's logo, or its monogram (made in on_files).

@@ -14,7 +14,7 @@ the page and the file it came from. A ``<script>`` line in a docs page would
 otherwise be hashed into that page's policy and run.
 
 The same goes for data blocks: only the known ones (``KNOWN_DATA_BLOCKS``, by
-id, of type ``application/json``, holding valid JSON) may be on a page. Any
+id, of type ``application/json``, holding valid JSON, each once) may be on a page. Any
 other inline ``<script>``, whatever its type, stops the build too: the theme's
 instant navigation re-creates the scripts in a page's content as plain
 scripts, so a data block there would become a script to run.
@@ -110,7 +110,12 @@ class _Scripts(HTMLParser):
 
     def close(self) -> None:
         super().close()
+        seen: set[str] = set()
         for block_id, text in self.data_blocks:
+            # The template writes each once, outside the content; another (from a page's text) would be in it.
+            if block_id in seen:
+                self.problems.append(f"a second data block <script id={block_id!r}> ({_shown(text)})")
+            seen.add(block_id)
             try:
                 json.loads(text)
             except ValueError:

@@ -77,7 +77,6 @@ def render_form(questionnaire, url: UrlFor, practice=None) -> str:
         minutes=minutes,
         paper_url=paper_url,
         practice=practice,
-        words=words.catalogue(questionnaire.lang),
     )
 
 
@@ -101,13 +100,12 @@ def render_paper(questionnaire, url: UrlFor, practice=None) -> str:
         reverse_numbers=[str(n) for n, item in enumerate(questionnaire.items, start=1) if item.reverse],
         safety_numbers=[str(n) for n, item in enumerate(questionnaire.items, start=1) if item.safety],
         practice=practice,
-        words=words.catalogue(questionnaire.lang),
     )
 
 
 def band_rows(questionnaire) -> list[dict[str, str]]:
-    """Bands as display rows, highest first: range, title, text (in the questionnaire's language)."""
-    paper = words.catalogue(questionnaire.lang).paper
+    """Bands as display rows, highest first: range, title, text."""
+    paper = templates.current_words().paper
     bands = sorted(questionnaire.bands, key=lambda band: band.min_pomp)
     rows = []
     for band, above in zip(bands, [*bands[1:], None], strict=True):

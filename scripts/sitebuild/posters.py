@@ -47,7 +47,6 @@ def render_poster(questionnaire, practice: Practice, site_url: str) -> str:
         check_address=check_address,
         check_short=short_address(check_address),
         site_short=short_address(site_url),
-        words=words.catalogue(questionnaire.lang),
     )
 
 

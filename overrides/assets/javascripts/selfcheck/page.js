@@ -139,8 +139,8 @@ function wireCheck(root) {
 
   /** The bridge's error in the page's own words, pointing at the question it names. */
   function showScoringError(error) {
-    const codeKey = `scoring.errors.${error.code}`;
-    const codeText = typeof error.code === "string" && hasWord(codeKey) ? word(codeKey) : word("scoring.error_other");
+    const known = typeof error.code === "string" && hasWord(`scoring.errors.${error.code}`);
+    const codeText = known ? word(`scoring.errors.${error.code}`) : word("scoring.error_other");
     const id = typeof error.field === "string" && error.field.startsWith("answers.") ? error.field.slice(8) : null;
     const item = id === null ? null : form.querySelector(`fieldset[data-item="${CSS.escape(id)}"]`);
     const number = item ? items(form).indexOf(item) + 1 : 0;
