@@ -3,11 +3,14 @@
 import json
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
+from alliance_check import list_languages
 from sitebuild import PROJECT_ROOT, BuildError, forms, offline, templates, words
 
 SCRIPTS = PROJECT_ROOT / "overrides" / "assets" / "javascripts"
@@ -213,3 +216,44 @@ def test_copying_english_adds_a_language(tmp_path: Path) -> None:
     shutil.copy(folder / "en.toml", folder / "xx.toml")
     assert "xx" in words.languages(folder)
     assert words.catalogue("xx", folder).selfcheck.submit == "See my result"
+
+
+@pytest.mark.skipif(
+    "es" not in list_languages("alliance"), reason="the package has no Spanish questionnaire text to build with"
+)
+def test_a_build_in_spanish_shows_spanish_interface_words(tmp_path: Path) -> None:
+    # The project's configuration in Spanish; the pages themselves may stay English here.
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        f"INHERIT: {PROJECT_ROOT / 'mkdocs.yml'}\n"
+        f"docs_dir: {PROJECT_ROOT / 'docs'}\n"
+        "site_url: http://127.0.0.1:8000/\n"
+        f"hooks: [{PROJECT_ROOT / 'scripts' / 'mkdocs_hooks.py'}]\n"
+        f"theme: {{name: material, custom_dir: {PROJECT_ROOT / 'overrides'}, language: es}}\n",
+        encoding="utf-8",
+    )
+    site = tmp_path / "site"
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site)]
+    completed = subprocess.run(command, cwd=PROJECT_ROOT, capture_output=True, text=True, check=False)
+    assert completed.returncode == 0, completed.stderr
+    spanish, english = words.catalogue("es"), words.catalogue("en")
+    check = (site / "self-check" / "alliance" / "index.html").read_text(encoding="utf-8")
+    paper = (site / "self-check" / "paper" / "alliance" / "index.html").read_text(encoding="utf-8")
+    for word, html in [
+        (spanish.selfcheck.submit, check),  # the form
+        (spanish.selfcheck.time_frame, check),
+        (spanish.offline.keep, check),  # the offline controls
+        (spanish.history.heading, check),  # kept results
+        (spanish.paper.scoring_key, paper),  # the paper version
+        (spanish.paper.instructions, paper),
+        (spanish.page.get_help, check),  # the header and footer
+    ]:
+        assert html_text(word) in html, word
+    for word in (english.selfcheck.submit, english.offline.keep, english.paper.scoring_key, english.page.not_advice):
+        assert html_text(word) not in check + paper, word
+    block = re.search(r'<script type="application/json" id="site-words">(.*?)</script>', check, re.DOTALL)
+    assert block and json.loads(block[1])["offline"]["saving"] == spanish.offline.saving
+
+
+def html_text(word: object) -> str:
+    return str(escape(word))
