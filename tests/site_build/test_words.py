@@ -222,16 +222,18 @@ def test_copying_english_adds_a_language(tmp_path: Path) -> None:
     "es" not in list_languages("alliance"), reason="the package has no Spanish questionnaire text to build with"
 )
 def test_a_build_in_spanish_shows_spanish_interface_words(tmp_path: Path) -> None:
-    # The project's configuration in Spanish; the pages themselves may stay English here.
-    config = tmp_path / "mkdocs.yml"
-    config.write_text(
+    # The project's configuration, and a Spanish one beside it; the pages themselves may stay English here.
+    base = tmp_path / "mkdocs.yml"
+    base.write_text(
         f"INHERIT: {PROJECT_ROOT / 'mkdocs.yml'}\n"
         f"docs_dir: {PROJECT_ROOT / 'docs'}\n"
         "site_url: http://127.0.0.1:8000/\n"
         f"hooks: [{PROJECT_ROOT / 'scripts' / 'mkdocs_hooks.py'}]\n"
-        f"theme: {{name: material, custom_dir: {PROJECT_ROOT / 'overrides'}, language: es}}\n",
+        f"theme: {{name: material, custom_dir: {PROJECT_ROOT / 'overrides'}}}\n",
         encoding="utf-8",
     )
+    config = tmp_path / "mkdocs.es.yml"
+    config.write_text("INHERIT: mkdocs.yml\ntheme: {language: es}\n", encoding="utf-8")
     site = tmp_path / "site"
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site)]
     completed = subprocess.run(command, cwd=PROJECT_ROOT, capture_output=True, text=True, check=False)
