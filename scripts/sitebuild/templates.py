@@ -10,7 +10,7 @@ from functools import cache
 
 import jinja2
 
-from sitebuild import PROJECT_ROOT, words
+from sitebuild import PROJECT_ROOT, crisis_help, words
 
 TEMPLATE_DIR = PROJECT_ROOT / "overrides"
 DEFAULT_LANGUAGE = "en"
@@ -25,8 +25,15 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["fill"] = words.fill
+    env.filters["in_language"] = _in_language
     env.globals["words"] = words.catalogue(DEFAULT_LANGUAGE)
     return env
+
+
+@jinja2.pass_context
+def _in_language(context: jinja2.runtime.Context, entries: object) -> tuple[object, ...]:
+    """Emergency numbers or crisis lines with the defaults' words in the language the template speaks."""
+    return crisis_help.in_language(entries, context["words"].crisis)
 
 
 def use_language(lang: str) -> None:
