@@ -58,7 +58,9 @@ def on_config(config):
     config["site_name"] = practice.name
     config["site_description"] = practice.description
     config["theme"]["language"] = practice.language
-    # Every interface word in the site's language (overrides/words/<lang>.toml), checked against the other languages'.
+    # Every interface word in the site's language (overrides/words/<lang>.toml), checked against the other
+    # languages', read afresh at each build (mkdocs serve builds again after an edit).
+    words.load_catalogues.cache_clear()
     _run_step(templates.use_language, config["theme"]["language"])
     if practice.logo:
         config["theme"]["logo"] = practice.logo
