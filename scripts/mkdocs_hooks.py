@@ -35,8 +35,10 @@ from sitebuild import (  # noqa: E402
     sharing_kit,
     snapshot,
     social_card,
+    templates,
     theme_markup,
     wheel,
+    words,
 )
 from sitebuild.practice import PRACTICE_FILE, load_practice, published_url  # noqa: E402
 
@@ -62,6 +64,10 @@ def on_config(config):
     practice = _run_step(load_practice, practice_file, sites[0].docs_dir, language)
     config["site_name"] = practice.name
     config["site_description"] = practice.description
+    # Every interface word in the site's language (overrides/words/<lang>.toml), checked against the other
+    # languages', read afresh at each build (mkdocs serve builds again after an edit).
+    words.load_catalogues.cache_clear()
+    _run_step(templates.use_language, config["theme"]["language"])
     if practice.logo:
         config["theme"]["logo"] = practice.logo
     # The browser and home-screen icons: the practice's logo, or its monogram (made in on_files).
@@ -130,16 +136,33 @@ def _alternates_for(page, config) -> dict[str, str]:
     return alternates
 
 
-# The glossary's terms, read once per build (mkdocs serve builds again after an edit).
+# The glossary's terms and the pages' recorded reviews, read once per build (mkdocs serve builds again after an edit).
 _glossary_terms: dict[str, str] = {}
+_reviews: dict[str, review.RecordedReview] = {}
+_practice_reviews: dict[str, review.RecordedReview] = {}
 
 
 def on_pre_build(config) -> None:
-    global _glossary_terms
-    _glossary_terms = _run_step(glossary.load_terms, Path(config["docs_dir"]) / glossary.GLOSSARY_FILE)
+    global _glossary_terms, _reviews, _practice_reviews
+    docs_dir = Path(config["docs_dir"])
+    _glossary_terms = _run_step(glossary.load_terms, docs_dir / glossary.GLOSSARY_FILE)
+    _reviews = _run_step(review.load_reviews, docs_dir / review.REVIEWS_FILE)
+    _practice_reviews = _run_step(review.load_reviews, docs_dir / review.PRACTICE_REVIEWS_FILE)
+
+
+def on_env(env, config, files):
+    # The theme's templates (main.html, the header and footer) read the same words as the build's partials.
+    site_words = _run_step(words.catalogue, config["theme"]["language"])
+    env.globals["words"] = site_words
+    env.filters["fill"] = words.fill
+    env.globals["site_words_json"] = _run_step(words.script_words, site_words)
+    return env
 
 
 def on_files(files, config):
+    # The words catalogues sit among the theme's files, which MkDocs would publish as they are.
+    for catalogue in [file for file in files if words.is_catalogue(file.abs_src_path)]:
+        files.remove(catalogue)
     for src_uri in config["extra"]["hidden_pages"]:
         hidden = files.get_file_from_path(src_uri)
         if hidden is not None:
@@ -163,7 +186,7 @@ def on_files(files, config):
         content = languages.site_root_module(config["extra"]["language_folder"])
         files.append(File.generated(config, languages.SITE_ROOT_MODULE, content=content))
     if practice.team and files.get_file_from_path(practice_pages.TEAM_PAGE) is None:
-        files.append(File.generated(config, practice_pages.TEAM_PAGE, content=practice_pages.TEAM_PAGE_MARKDOWN))
+        files.append(File.generated(config, practice_pages.TEAM_PAGE, content=practice_pages.team_page_markdown()))
     pictures_dir = Path(config["extra"]["pictures_dir"])
     for path, content in identity.icons(practice, pictures_dir).items():
         files.append(File.generated(config, path, content=content))
@@ -258,10 +281,22 @@ def on_post_build(config) -> None:
     _run_step(offline.write_service_worker, site_dir)
 
 
+def _page_review(page) -> review.PageReview | None:
+    """A written page's review line (generated pages have none): its recorded review, or when it changed."""
+    review.refuse_front_matter(page.meta, page.file.src_uri)
+    if page.file.generated_by or not page.file.abs_src_path:
+        return None
+    source = Path(page.file.abs_src_path)
+    return review.page_review(
+        page.file.content_string, page.file.src_uri, _reviews, lambda: review.last_changed(source), _practice_reviews
+    )
+
+
 def on_page_markdown(markdown: str, page, config, files) -> str:
     # Glossary terms become tooltips (the first use of each focusable); citations
     # become linked author-year text plus the page's own reference list; the
-    # review front matter becomes a visible line. An unknown key stops the build.
+    # recorded review (or when the page changed since) becomes a visible line.
+    # An unknown citation key or a review date typed into front matter stops the build.
     practice = config["extra"]["practice"]
     try:
         # Before rendering, so that no table of contents or link keeps a hidden section.
@@ -275,7 +310,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
             markdown,
             page=page.file.src_uri,
             references=lambda: citations.load_references(config["extra"]["references_file"]),
-            review=review.page_review(page.meta, page.file.src_uri),
+            review=_page_review(page),
         )
     except BuildError as error:
         raise PluginError(str(error)) from error

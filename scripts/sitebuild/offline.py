@@ -17,6 +17,13 @@ is saved, and only done while one page of the site is open, which then
 reloads) or once no page of the old version is open; the old copy is then
 deleted. A page the kept version does not list (new in a later deploy) comes
 from the network with every file it asks for, never with the kept scripts.
+
+The scoring engine's worker is a client of its own, which the service worker
+cannot trace back to its page; so the engine's entry (``engine.js``) carries a
+stamp of the engine's files, written here at build time, and the worker shows
+it to the service worker before it loads anything. A worker whose stamp is not
+the kept version's (the page came from the network, from a later deploy) gets
+every file from the network: a page and the engine it runs are of one deploy.
 """
 
 import hashlib
@@ -25,13 +32,20 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from sitebuild import BuildError, snapshot
+from sitebuild import BuildError, snapshot, templates
 
 SERVICE_WORKER_FILE = "service-worker.js"
 TEMPLATE = Path(__file__).with_name("service_worker.js")
 MANIFEST_PLACEHOLDER = "/*__OFFLINE_MANIFEST__*/ null"
 CONTROLS_MARKER = re.compile(r"<!--\s*offline-copy:\s*controls\s*-->")
 CONTROLS_SCRIPT = "assets/javascripts/offline/controls.js"
+#: The engine's entry, which carries the stamp, and the files the stamp covers: everything the
+#: engine's worker may load (the runtime, wheel and snapshot, and the check's scripts, which
+#: include the worker's own modules; a few more than it needs only makes the stamp stricter).
+ENGINE_ENTRY = "assets/javascripts/selfcheck/engine.js"
+ENGINE_FILES = re.compile(r"^(?:pyodide/|assets/javascripts/selfcheck/)")
+ENGINE_STAMP = re.compile(r'/\*__ENGINE_STAMP__\*/ "[0-9a-f]*"')
+CONTROLS_TEMPLATE = "partials/offline/controls.html"
 
 # Never kept: the worker itself, source maps, the custom-domain file, and in each
 # language's folder the compressed sitemap, the 404 page, the search stemmers
@@ -61,12 +75,17 @@ def language_parts(site_dir: Path) -> dict[str, set[str]]:
     return parts
 
 
+def in_language(path: str, parts: dict[str, set[str]]) -> tuple[str, str]:
+    """The language folder a built file is in ("" for the root's), and its path inside that folder."""
+    folder = max((folder for folder in parts if path.startswith(folder)), key=len)
+    return folder, path.removeprefix(folder)
+
+
 def is_skipped(path: str, parts: dict[str, set[str]]) -> bool:
     """Whether the offline copy leaves out the built file at ``path`` (from the site's root)."""
     if SKIPPED.search(path):
         return True
-    folder = max((folder for folder in parts if path.startswith(folder)), key=len)
-    inside = path.removeprefix(folder)
+    folder, inside = in_language(path, parts)
     return bool(SKIPPED_IN_LANGUAGE.search(inside)) and inside not in parts[folder]
 
 
@@ -102,9 +121,36 @@ def offline_manifest(site_dir: Path) -> dict:
     return {"version": version, "files": files}
 
 
+def stamp_engine(site_dir: Path) -> str:
+    """Write the stamp of the engine's files into its entry (``engine.js``) and return it.
+
+    Stamping again (a build's files changed after it) replaces the stamp. Every language's
+    pages have their own copy of the page scripts: one stamp covers all of them, with the
+    one runtime at the root, and goes into each language's entry.
+    """
+    parts = language_parts(site_dir)
+    entries = [folder + ENGINE_ENTRY for folder in parts]
+    digest = hashlib.sha256()
+    for file in sorted(p for p in site_dir.rglob("*") if p.is_file()):
+        path = file.relative_to(site_dir).as_posix()
+        if ENGINE_FILES.search(in_language(path, parts)[1]) and path not in entries:
+            digest.update(f"{path} {hashlib.sha256(file.read_bytes()).hexdigest()}\n".encode())
+    stamp = digest.hexdigest()[:20]
+    for name in entries:
+        entry = site_dir / name
+        text = entry.read_text(encoding="utf-8")
+        if not ENGINE_STAMP.search(text):
+            raise BuildError(f'{name} has lost its stamp placeholder /*__ENGINE_STAMP__*/ "".')
+        entry.write_text(ENGINE_STAMP.sub(f'/*__ENGINE_STAMP__*/ "{stamp}"', text, count=1), encoding="utf-8")
+    return stamp
+
+
 def write_service_worker(site_dir: Path) -> dict:
-    """Write the service worker at the site's root, listing the built files of every language. Call it last."""
-    manifest = offline_manifest(site_dir)
+    """Stamp the engine, then write the service worker at the site's root, listing every language's built files.
+
+    Call it last."""
+    engine = stamp_engine(site_dir)
+    manifest = {**offline_manifest(site_dir), "engine": engine}
     template = TEMPLATE.read_text(encoding="utf-8")
     if MANIFEST_PLACEHOLDER not in template:
         raise BuildError(f"{TEMPLATE} has lost its placeholder {MANIFEST_PLACEHOLDER!r}.")
@@ -114,25 +160,8 @@ def write_service_worker(site_dir: Path) -> dict:
 
 
 def expand_controls(html: str, url: Callable[[str], str]) -> str:
-    """Replace the controls marker with the keep and remove buttons, their status line and their script.
-
-    Both buttons start hidden: the script shows the one that fits this device,
-    and makes the status line live once it has said the state the page opened with.
-    """
+    """Replace the controls marker with the keep and remove buttons, their status line and their script."""
     if not CONTROLS_MARKER.search(html):
         return html
-    controls = (
-        '<div class="offline-copy" data-offline-copy>\n'
-        "<noscript><p>Keeping an offline copy needs JavaScript, which is off in this browser, "
-        "so no copy is kept.</p></noscript>\n"
-        "<p data-offline-status></p>\n"
-        '<p><button type="button" class="md-button" data-offline-keep hidden>'
-        "Keep an offline copy on this device</button>"
-        '<button type="button" class="md-button md-button--primary" data-offline-update hidden>'
-        "Update now</button> "
-        '<button type="button" class="md-button" data-offline-remove hidden>'
-        "Remove the offline copy from this device</button></p>\n"
-        "</div>\n"
-        f'<script type="module" src="{url(CONTROLS_SCRIPT)}"></script>'
-    )
+    controls = templates.render(CONTROLS_TEMPLATE, script_url=url(CONTROLS_SCRIPT)).strip()
     return CONTROLS_MARKER.sub(lambda _: controls, html, count=1)

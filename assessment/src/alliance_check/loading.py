@@ -32,6 +32,7 @@ from alliance_check.schema import (
     Questionnaire,
     Scale,
 )
+from alliance_check.wording import result_words
 
 # Ids become form field names and HTML ids at build time, so they stay simple.
 ID_PATTERN = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
@@ -82,9 +83,10 @@ def load_questionnaire(qid: str, lang: str = "en", *, directory: Directory | Non
     """Load and validate questionnaire ``qid`` in ``lang``.
 
     ``directory`` defaults to the packaged questionnaires (loaded once, then
-    cached: a :class:`Questionnaire` is immutable). Raises
-    :class:`QuestionnaireNotFoundError` for an unknown id or language and
-    :class:`QuestionnaireError` for malformed data.
+    cached: a :class:`Questionnaire` is immutable; the result words of ``lang``
+    are loaded and checked with it). Raises :class:`QuestionnaireNotFoundError`
+    for an unknown id or language and :class:`QuestionnaireError` for malformed
+    data.
     """
     if not isinstance(qid, str):
         raise QuestionnaireNotFoundError("unknown_questionnaire", "questionnaire", "The questionnaire id must be text.")
@@ -111,7 +113,11 @@ def _folder(directory: Directory | None) -> Path:
 
 @cache
 def _load_packaged(qid: str, lang: str) -> Questionnaire:
-    return _load(_folder(None), qid, lang)
+    questionnaire = _load(_folder(None), qid, lang)
+    # A result in this language needs the shared result words too: a missing file
+    # or key fails here, when the site is built, rather than when a visitor scores.
+    result_words(lang)
+    return questionnaire
 
 
 def _load(folder: Path, qid: str, lang: str) -> Questionnaire:

@@ -2,7 +2,7 @@
 // first use and kept across instant page changes (this module is evaluated
 // once), with promise-based requests matched to responses by id.
 
-import { messages } from "./messages.js";
+import { word } from "../words.js";
 import { siteRoot } from "../site_root.js";
 
 const workerUrl = new URL("./worker.js", import.meta.url);
@@ -22,12 +22,19 @@ const runtimeModules = [
   ...["pyodide.mjs", "pyodide.asm.mjs"].map((name) => new URL(`pyodide/${name}`, siteRoot)),
   ...["./snapshot_delta.js", "./start_rule.js", "../site_root.js"].map((name) => new URL(name, import.meta.url)),
 ].map((url) => JSON.stringify(url.href));
-const workerSource = `const held = [];
+// The stamp of this deploy's engine files, written at build time
+// (scripts/sitebuild/offline.py). Where an offline copy serves the site, the
+// worker shows it to the copy's service worker before loading anything, so a
+// page from a later deploy than the copy's never runs the copy's engine.
+const ENGINE_STAMP = /*__ENGINE_STAMP__*/ "";
+const stampCheck = new URL(`./worker.js?offline-copy-engine=${ENGINE_STAMP}`, import.meta.url).href;
+const workerSource = (servedByOfflineCopy) => `const held = [];
 const hold = (event) => {
   event.stopImmediatePropagation();
   held.push(event.data);
 };
 addEventListener("message", hold);
+${servedByOfflineCopy ? `await fetch(${JSON.stringify(stampCheck)}).catch(() => {});` : ""}
 ${runtimeModules.map((url) => `import(${url}).catch(() => {});`).join("\n")}
 import(${JSON.stringify(workerUrl.href)}).then(
   () => {
@@ -66,7 +73,7 @@ function setState(name, error = null) {
 
 /** Give up on the engine if ``request`` is not answered in time once the engine is ready. */
 function timeRequest(request) {
-  request.timer ??= setTimeout(() => fail(messages.failure.requestTooSlow), REQUEST_TIMEOUT_MS);
+  request.timer ??= setTimeout(() => fail(word("scoring.request_too_slow")), REQUEST_TIMEOUT_MS);
 }
 
 function fail(message) {
@@ -100,7 +107,8 @@ export function start() {
   if (worker) return;
   try {
     if (typeof WebAssembly !== "object") throw new Error("This browser cannot run WebAssembly.");
-    const source = URL.createObjectURL(new Blob([workerSource], { type: "text/javascript" }));
+    const servedByOfflineCopy = Boolean(globalThis.navigator?.serviceWorker?.controller);
+    const source = URL.createObjectURL(new Blob([workerSource(servedByOfflineCopy)], { type: "text/javascript" }));
     try {
       worker = new Worker(source, { type: "module" });
     } finally {
@@ -118,7 +126,7 @@ export function start() {
     fail(event.message || "The scoring engine could not be loaded.");
   });
   setState("starting");
-  startTimer = setTimeout(() => fail(messages.failure.tooSlow), START_TIMEOUT_MS);
+  startTimer = setTimeout(() => fail(word("scoring.too_slow")), START_TIMEOUT_MS);
 }
 
 /** Send a request to the engine (starting it if needed); resolves with its answer. */
