@@ -4,7 +4,6 @@ import logging
 import os
 import sys
 from pathlib import Path
-from urllib.parse import urlsplit
 
 _SCRIPTS = Path(__file__).resolve().parent
 for _path in (_SCRIPTS, _SCRIPTS.parent / "assessment" / "src"):
@@ -113,26 +112,36 @@ def _set_language_site(config, practice) -> list[languages.LanguageSite]:
     if len(sites) < 2:
         return sites
     # Material's language selector and hreflang links; partials/alternate.html makes the selector's
-    # links lead to the same page in each language (alternates_for). Paths without an origin: the theme
+    # links lead to the same page in each language (alternates_for). No origin in them: the theme
     # fetches each link's sitemap, which must stay on the origin the visitor is on (a preview, or the
     # github.io address before a domain takes over); the sitemaps give search engines full addresses.
-    root_path = urlsplit(root_url).path or "/"
+    # Relative, like every other link of the site, so they work under any subpath.
     config["extra"]["alternate"] = [
-        {"name": site.name, "link": root_path + languages.folder_of(site.code, practice.languages), "lang": site.code}
+        {
+            "name": site.name,
+            "link": _relative(languages.folder_of(site.code, practice.languages), folder),
+            "lang": site.code,
+        }
         for site in sites
     ]
-    config["extra"]["other_languages"] = [
-        (site, root_path + languages.folder_of(site.code, practice.languages)) for site in sites
-    ]
+    config["extra"]["other_languages"] = [(site, languages.folder_of(site.code, practice.languages)) for site in sites]
     return sites
 
 
+def _relative(target: str, start: str) -> str:
+    """``target`` as a link from ``start`` (both folders from the site's root, such as "es/relationship/")."""
+    link = get_relative_url(target, start)
+    is_folder = target == "" or target.endswith("/")
+    return link + "/" if is_folder and not link.endswith("/") else link
+
+
 def _alternates_for(page, config) -> dict[str, str]:
-    """Language code -> the address of this page in that language (its home page if it has no such page)."""
+    """Language code -> a link from this page to itself in that language (or to that language's home page)."""
+    here = config["extra"]["language_folder"] + page.url
     alternates = {}
-    for site, address in config["extra"]["other_languages"]:
+    for site, folder in config["extra"]["other_languages"]:
         same_page = page.file.generated_by or (site.docs_dir / page.file.src_uri).is_file()
-        alternates[site.code] = address + (page.url if same_page else "")
+        alternates[site.code] = _relative(folder + (page.url if same_page else ""), here)
     return alternates
 
 

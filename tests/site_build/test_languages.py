@@ -5,7 +5,7 @@ import re
 import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urljoin
 
 import pytest
 from building import build_site
@@ -45,19 +45,30 @@ def test_every_page_has_its_language_in_html_lang(built_site: Path) -> None:
 
 
 def test_the_language_selector_leads_to_the_same_page_both_ways(built_site: Path, site_url: str) -> None:
-    # Paths on the visitor's own origin (the theme fetches each language's sitemap from them).
-    root = urlsplit(site_url).path
     english, spanish = set(pages(built_site)), set(pages(built_site / SPANISH))
     assert english == spanish, "every page has its translation"
     for path in sorted(english):
         for folder in ("", SPANISH):
+            address = site_url + folder + path
             html = (built_site / folder / path / "index.html").read_text(encoding="utf-8")
-            assert selector_links(html) == {"en": root + path, "es": root + SPANISH + path}, folder + path
-            # The same addresses for the script that keeps the selector in step under instant navigation.
-            assert f'data-alternates=\'{{"en": "{root + path}", "es": "{root + SPANISH + path}"}}\'' in html
-            # The theme's head links name each language's home, and nothing on another origin.
-            assert f'<link rel="alternate" href="{root}" hreflang="en">' in html
-            assert f'<link rel="alternate" href="{root}{SPANISH}" hreflang="es">' in html
+            # Relative links, like every other of the site (the theme fetches each language's sitemap
+            # from them, so they must never name another origin).
+            links = selector_links(html)
+            assert not [link for link in links.values() if link.startswith(("/", "http"))], links
+            resolved = {lang: urljoin(address, link) for lang, link in links.items()}
+            assert resolved == {"en": site_url + path, "es": site_url + SPANISH + path}, folder + path
+            # The same links for the script that keeps the selector in step under instant navigation.
+            data = json.loads(re.search(r"data-alternates='([^']*)'", html)[1])
+            assert {lang: urljoin(address, link) for lang, link in data.items()} == resolved
+            # The theme's head links name each language's home page.
+            head = dict(
+                (lang, href)
+                for href, lang in re.findall(r'<link rel="alternate" href="([^"]*)" hreflang="([^"]*)">', html)
+            )
+            assert {lang: urljoin(address, href) for lang, href in head.items()} == {
+                "en": site_url,
+                "es": site_url + SPANISH,
+            }
 
 
 def test_the_sitemaps_give_each_page_its_hreflang_alternates(built_site: Path, site_url: str) -> None:

@@ -37,7 +37,7 @@ INTENDED_CHANGES: dict[str, tuple[set[str] | None, set[str]]] = {
     # The language selector leads to this page in each language, not to that language's home page.
     "partials/alternate.html": (
         {
-            '            <a href="{{ (page_alternates or {}).get(alt.lang, alt.link) | url }}" '
+            '            <a href="{{ page_alternates[alt.lang] if page_alternates else alt.link | url }}" '
             'hreflang="{{ alt.lang }}" class="md-select__link">'
         },
         {'            <a href="{{ alt.link | url }}" hreflang="{{ alt.lang }}" class="md-select__link">'},
