@@ -1,0 +1,14 @@
+// Where the worker finds the runtime and our package: the site's own pyodide/
+// folder, whatever subpath the site is served under.
+
+export const runtimeBase = new URL("../../../../pyodide/", import.meta.url);
+export const runtimeUrl = (name) => new URL(name, runtimeBase).href;
+export const PACKAGE = "alliance-check";
+export const LOCK_FILE = runtimeUrl("pyodide-lock.json");
+export const WASM = runtimeUrl("pyodide.asm.wasm");
+export const SNAPSHOT = runtimeUrl("snapshot.bin.gz");
+export const SNAPSHOT_MANIFEST = runtimeUrl("snapshot.json");
+// Started from the snapshot, Python has every standard module it needs in
+// memory and python_stdlib.zip off its import path, so that 2.5 MB file is
+// not downloaded: Pyodide is handed an empty file at this address instead.
+export const NO_STDLIB = runtimeUrl("python_stdlib.not-needed.zip");
