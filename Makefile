@@ -49,7 +49,7 @@ build: deps-build wheel
 	$(VENV)/bin/mkdocs build --strict
 
 serve: build
-	$(PY) -m sitebuild.serve --port 8000
+	$(PY) -m dev.serve --port 8000
 
 browser:
 	scripts/install-chromium.sh

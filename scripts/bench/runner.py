@@ -2,9 +2,9 @@
 
 import sys
 
-from bench.server import Transfer
 from playwright.sync_api import Browser, BrowserContext, Page
 
+from bench.server import Transfer
 from sitebuild import PROJECT_ROOT
 
 sys.path.insert(0, str(PROJECT_ROOT / "assessment" / "src"))

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sitebuild.serve import SiteRequestHandler, make_server
+from dev.serve import SiteRequestHandler, make_server
 
 SITE_PREFIX = "/site/"
 FLOOR_PREFIX = "/floor/"

@@ -37,15 +37,15 @@ import tempfile
 import time
 from pathlib import Path
 
+from playwright.sync_api import sync_playwright
+
 from bench.floor import write_floor
 from bench.report import collect, report
 from bench.runner import CHECK, CONTENT, HOME, Bench
 from bench.server import FLOOR_PREFIX, SITE_PREFIX, Transfer, served
-from playwright.sync_api import sync_playwright
-
+from dev.chromium import CHROMIUM_ARGS, CHROMIUM_PATH, missing_chromium
+from dev.strict_build import run_strict_build
 from sitebuild import PROJECT_ROOT, runtime
-from sitebuild.chromium import CHROMIUM_ARGS, CHROMIUM_PATH, missing_chromium
-from sitebuild.strict_build import run_strict_build
 
 
 def build(site_dir: Path, site_url: str) -> float:

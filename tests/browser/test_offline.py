@@ -11,8 +11,8 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 from selfcheck_page import ENGINE_TIMEOUT_MS, SelfCheckPage
 
 from alliance_check import load_questionnaire
+from dev.serve import serve_in_background
 from sitebuild import offline, snapshot
-from sitebuild.serve import serve_in_background
 
 pytestmark = pytest.mark.browser
 

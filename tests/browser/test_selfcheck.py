@@ -10,7 +10,7 @@ from selfcheck_page import ENGINE_TIMEOUT_MS, HeldRequests, SelfCheckPage
 
 from alliance_check import load_questionnaire, result_to_dict, score
 from alliance_check.report import MAX_FLAGGED_SHOWN
-from sitebuild.chromium import CHROMIUM_ARGS, CHROMIUM_PATH
+from dev.chromium import CHROMIUM_ARGS, CHROMIUM_PATH
 
 pytestmark = pytest.mark.browser
 
