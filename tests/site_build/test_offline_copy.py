@@ -1,11 +1,12 @@
 """The offline copy's list of files, its controls, and the size the pages tell visitors."""
 
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
 
-from sitebuild import offline, snapshot
+from sitebuild import BuildError, offline, snapshot
 
 SIZE_CLAIM = re.compile(r"about (\d+) MB")
 
@@ -57,3 +58,26 @@ def test_the_controls_start_hidden_and_load_their_script() -> None:
     assert f'<script type="module" src="/base/{offline.CONTROLS_SCRIPT}"></script>' in html
     assert "offline-copy:" not in html
     assert offline.expand_controls("<p>no marker</p>", str) == "<p>no marker</p>"
+
+
+def test_the_service_worker_is_a_classic_script_with_the_shared_modules_written_in(
+    built_site: Path, tmp_path: Path
+) -> None:
+    script = (built_site / offline.SERVICE_WORKER_FILE).read_text(encoding="utf-8")
+    assert offline.SHARED_PLACEHOLDER not in script
+    for module in offline.SHARED_MODULES:
+        for name in re.findall(r"^export (?:async )?function (\w+)", module.read_text(encoding="utf-8"), re.MULTILINE):
+            assert len(re.findall(rf"^(?:async )?function {name}\(", script, re.MULTILINE)) == 1, name
+    # Outside any package.json, Node reads a .js file as a classic script: an export is a syntax error.
+    copy = tmp_path / "service-worker.js"
+    copy.write_text(script, encoding="utf-8")
+    checked = subprocess.run(["node", "--check", str(copy)], capture_output=True, text=True, check=False)
+    assert checked.returncode == 0, checked.stderr
+
+
+def test_a_shared_module_that_imports_stops_the_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    module = tmp_path / "shared.js"
+    module.write_text('import { other } from "./other.js";\nexport const name = other;\n', encoding="utf-8")
+    monkeypatch.setattr(offline, "SHARED_MODULES", (module,))
+    with pytest.raises(BuildError, match=r"shared\.js .*import nothing"):
+        offline.service_worker_source()

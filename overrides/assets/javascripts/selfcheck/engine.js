@@ -18,7 +18,7 @@ const workerUrl = new URL("./worker/main.js", import.meta.url);
 // that arrive before the real worker listens are held and handed to it in order.
 const workerImports = [
   ...["pyodide.mjs", "pyodide.asm.mjs"].map((name) => new URL(`../../../pyodide/${name}`, import.meta.url)),
-  ...["snapshot_delta.js", "start_rule.js"].map((name) => new URL(`./${name}`, import.meta.url)),
+  ...["../hex_sha256.js", "./snapshot_delta.js", "./start_rule.js"].map((name) => new URL(name, import.meta.url)),
   ...["downloads.js", "files.js", "patched_fetch.js", "snapshot_checks.js", "start.js", "warm_up.js"].map(
     (name) => new URL(`./worker/${name}`, import.meta.url),
   ),

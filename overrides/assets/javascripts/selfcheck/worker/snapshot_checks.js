@@ -4,6 +4,7 @@
 // the tests run these same functions (tests/pyodide/run_snapshot.mjs under
 // Node, tests/browser/test_startup.py in the browser).
 
+import { hexSha256 } from "../../hex_sha256.js";
 import { dataSection, unpack, xorWithMemoryImage } from "../snapshot_delta.js";
 
 const FORMAT = 2;
@@ -30,7 +31,7 @@ export async function decompressChecked(response, manifest) {
     new Response(packed).arrayBuffer(),
     new Response(unpacking.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer(),
   ]);
-  if ((await sha256(packedBytes)) !== manifest.gzip_sha256) {
+  if ((await hexSha256(packedBytes)) !== manifest.gzip_sha256) {
     throw new Error("its sha256 does not match its manifest");
   }
   return { packed: bytes, checked: true };
@@ -44,19 +45,14 @@ export async function decompressChecked(response, manifest) {
  */
 export async function rebuildSnapshot(packed, wasm, manifest, checked) {
   const section = dataSection(wasm);
-  if ((await sha256(section)) !== manifest.delta_against.data_section_sha256) {
+  if ((await hexSha256(section)) !== manifest.delta_against.data_section_sha256) {
     throw new Error("it was made against another pyodide.asm.wasm");
   }
   const delta = unpack(packed);
   if (delta.byteLength !== manifest.bytes) throw new Error("its size does not match its manifest");
   const bytes = xorWithMemoryImage(delta, section);
-  if (!checked && (await sha256(bytes)) !== manifest.sha256) {
+  if (!checked && (await hexSha256(bytes)) !== manifest.sha256) {
     throw new Error("its sha256 does not match its manifest");
   }
   return bytes;
-}
-
-async function sha256(buffer) {
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", buffer));
-  return Array.from(digest, (byte) => byte.toString(16).padStart(2, "0")).join("");
 }
