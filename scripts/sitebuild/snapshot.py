@@ -53,12 +53,7 @@ NODE_MISSING = (
 
 def snapshot_inputs(wheel: Path, package_dir: Path = runtime.PYODIDE_PACKAGE_DIR) -> dict:
     """Everything a snapshot depends on; any change means a new snapshot."""
-    version = runtime.pyodide_version(package_dir)
-    missing = [name for name in runtime.RUNTIME_FILES if not (package_dir / name).is_file()]
-    if missing:
-        raise BuildError(f"Pyodide files missing in {package_dir}: {', '.join(missing)}. Run `npm ci`.")
-    if not wheel.is_file():
-        raise BuildError(f"Wheel {wheel} is missing. Run `make wheel`.")
+    version = runtime.check_inputs(wheel, package_dir)
     return {
         "format": FORMAT,
         "pyodide": version,
