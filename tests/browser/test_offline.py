@@ -324,7 +324,7 @@ def build_with_new_page(site: Path, tmp_path: Path) -> Path:
     page = build / CHECK / "index.html"
     page.write_text(page.read_text().replace("</h1>", " (build B)</h1>", 1))
     shutil.copytree(build / "privacy", build / NEW_IN_B)
-    script = build / "assets" / "javascripts" / "pages.js"
+    script = build / "assets" / "javascripts" / "instant_navigation.js"
     script.write_text(script.read_text() + f'\n{DEPLOY_MARK} = "B";\n')
     offline.write_service_worker(build)
     return build
