@@ -52,19 +52,22 @@ class PracticeReview:
         return self.reviewer is not None
 
 
-def parse_practice_review(raw: object, where: str) -> PracticeReview:
-    """Validate the ``review:`` setting of the practice file (``where`` is its name, for messages)."""
+def parse_practice_review(raw: object, settings_file: str) -> PracticeReview:
+    """Validate the ``review:`` setting of the practice file (``settings_file`` is its name, for messages)."""
     if raw is None:
         return PracticeReview()
     if not isinstance(raw, Mapping):
-        raise ReviewError(f"{where}: review: must be a set of 'key: value' settings ({', '.join(PRACTICE_FIELDS)})")
+        raise ReviewError(
+            f"{settings_file}: review: must be a set of 'key: value' settings ({', '.join(PRACTICE_FIELDS)})"
+        )
     for key in raw:
         if key not in PRACTICE_FIELDS:
-            raise ReviewError(f"{where}: review.{key}: unknown setting (allowed: {', '.join(PRACTICE_FIELDS)})")
-    values = {key: _text(raw.get(key), f"{where}: review.{key}") for key in PRACTICE_FIELDS}
+            raise ReviewError(f"{settings_file}: review.{key}: unknown setting (allowed: {', '.join(PRACTICE_FIELDS)})")
+    values = {key: _text(raw.get(key), f"{settings_file}: review.{key}") for key in PRACTICE_FIELDS}
     if values["reviewer_qualifications"] and not values["reviewer"]:
         raise ReviewError(
-            f"{where}: review.reviewer_qualifications: give review.reviewer too (whose qualifications are these?)"
+            f"{settings_file}: review.reviewer_qualifications: "
+            "give review.reviewer too (whose qualifications are these?)"
         )
     return PracticeReview(**values)
 
@@ -117,12 +120,12 @@ def review_line(review: PageReview) -> str:
     return templates.render("partials/review/line.html", review=review, shown=_shown).strip() + "\n"
 
 
-def expand(html: str, review: PracticeReview, practice_name: str, where: str) -> str:
+def expand(html: str, review: PracticeReview, practice_name: str, page_source: str) -> str:
     """Fill in ``<!-- review: statement -->`` with the practice's statement of authorship and review."""
 
     def statement(match: re.Match[str]) -> str:
         if match["name"] != "statement":
-            raise ReviewError(f"{where}: unknown review detail '{match['name']}' (known: statement)")
+            raise ReviewError(f"{page_source}: unknown review detail '{match['name']}' (known: statement)")
         return templates.render(STATEMENT_TEMPLATE, review=review, practice_name=practice_name)
 
     return STATEMENT_MARKER.sub(statement, html)
@@ -132,14 +135,14 @@ def _shown(date: datetime.date) -> str:
     return f"{date.day} {date:%B %Y}"
 
 
-def _text(value: object, where: str) -> str | None:
+def _text(value: object, setting_at: str) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str):
-        raise ReviewError(f'{where} must be text: put it in quotes, for example "{value}"')
+        raise ReviewError(f'{setting_at} must be text: put it in quotes, for example "{value}"')
     if _MARKUP.search(value):
-        raise ReviewError(f"{where}: {value!r} cannot contain <, > or \" (use ' or “ ” for quotes)")
+        raise ReviewError(f"{setting_at}: {value!r} cannot contain <, > or \" (use ' or “ ” for quotes)")
     text = " ".join(value.split())
     if len(text) > _LONGEST_TEXT:
-        raise ReviewError(f"{where} is {len(text)} characters long; keep it under {_LONGEST_TEXT}")
+        raise ReviewError(f"{setting_at} is {len(text)} characters long; keep it under {_LONGEST_TEXT}")
     return text or None
