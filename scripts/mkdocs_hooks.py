@@ -73,13 +73,18 @@ def on_config(config):
     return config
 
 
-# The glossary's terms, read once per build (mkdocs serve builds again after an edit).
+# The glossary's terms and the pages' recorded reviews, read once per build (mkdocs serve builds again after an edit).
 _glossary_terms: dict[str, str] = {}
+_reviews: dict[str, review.RecordedReview] = {}
+_practice_reviews: dict[str, review.RecordedReview] = {}
 
 
 def on_pre_build(config) -> None:
-    global _glossary_terms
-    _glossary_terms = _run_step(glossary.load_terms, Path(config["docs_dir"]) / glossary.GLOSSARY_FILE)
+    global _glossary_terms, _reviews, _practice_reviews
+    docs_dir = Path(config["docs_dir"])
+    _glossary_terms = _run_step(glossary.load_terms, docs_dir / glossary.GLOSSARY_FILE)
+    _reviews = _run_step(review.load_reviews, docs_dir / review.REVIEWS_FILE)
+    _practice_reviews = _run_step(review.load_reviews, docs_dir / review.PRACTICE_REVIEWS_FILE)
 
 
 def on_files(files, config):
@@ -184,10 +189,22 @@ def on_post_build(config) -> None:
     _run_step(offline.write_service_worker, site_dir)
 
 
+def _page_review(page) -> review.PageReview | None:
+    """A written page's review line (generated pages have none): its recorded review, or when it changed."""
+    review.refuse_front_matter(page.meta, page.file.src_uri)
+    if page.file.generated_by or not page.file.abs_src_path:
+        return None
+    source = Path(page.file.abs_src_path)
+    return review.page_review(
+        page.file.content_string, page.file.src_uri, _reviews, lambda: review.last_changed(source), _practice_reviews
+    )
+
+
 def on_page_markdown(markdown: str, page, config, files) -> str:
     # Glossary terms become tooltips (the first use of each focusable); citations
     # become linked author-year text plus the page's own reference list; the
-    # review front matter becomes a visible line. An unknown key stops the build.
+    # recorded review (or when the page changed since) becomes a visible line.
+    # An unknown citation key or a review date typed into front matter stops the build.
     docs_dir = Path(config["docs_dir"])
     practice = config["extra"]["practice"]
     try:
@@ -202,7 +219,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
             markdown,
             page=page.file.src_uri,
             references=lambda: citations.load_references(docs_dir / citations.REFERENCES_FILE),
-            review=review.page_review(page.meta, page.file.src_uri),
+            review=_page_review(page),
         )
     except BuildError as error:
         raise PluginError(str(error)) from error

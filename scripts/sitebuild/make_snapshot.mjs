@@ -25,6 +25,9 @@ const pyodide = await loadPyodide({
   // Installed the way the browser installs it, so everything that path imports
   // (importlib.metadata, for one) is in the snapshot too.
   packages: ["alliance-check"],
+  // A fixed hash seed makes the snapshot the same at every build (one snapshot
+  // serves every visitor, so its seed was never theirs alone anyway).
+  env: { PYTHONHASHSEED: "0" },
 });
 // Which packages the loader has installed is JavaScript state, which a
 // snapshot cannot hold. The browser installs the wheel again (its files live
@@ -39,13 +42,16 @@ import alliance_check.bridge as bridge
 from alliance_check import list_languages, list_questionnaires, load_questionnaire
 
 # Everything a visit can reach, so nothing is imported or read after start-up:
-# every questionnaire in every language, the about call, the list, and each
-# kind of refusal the bridge gives.
+# every questionnaire in every language (each loads that language's result
+# words too, so one snapshot serves every language of the site), the about
+# call, the lists, and each kind of refusal the bridge gives.
+languages = sorted({lang for qid in list_questionnaires() for lang in list_languages(qid)})
 for qid in list_questionnaires():
     for lang in list_languages(qid):
         load_questionnaire(qid, lang)
 bridge.about_json()
-bridge.questionnaires_json()
+for lang in languages:
+    bridge.questionnaires_json(lang)
 item = load_questionnaire("alliance", "en").items[0].id
 for request in (
     "{}",
@@ -71,6 +77,24 @@ sys.path[:] = [entry for entry in sys.path if not entry.endswith(".zip")]
 for entry in [entry for entry in sys.path_importer_cache if entry.endswith(".zip")]:
     del sys.path_importer_cache[entry]
 zipimport._zip_directory_cache.clear()
+
+# What only a developer reading a traceback needs leaves the standard
+# library's code: line tables and docstrings (about a tenth of the compressed
+# snapshot). Our package keeps its own, so its errors still name their line.
+import types
+
+def _without_line_table(code):
+    inner = tuple(_without_line_table(c) if isinstance(c, types.CodeType) else c for c in code.co_consts)
+    return code.replace(co_linetable=b"", co_consts=inner)
+
+for function in [f for f in gc.get_objects() if isinstance(f, types.FunctionType)]:
+    if not (function.__module__ or "").startswith("alliance_check"):
+        function.__code__ = _without_line_table(function.__code__)
+        function.__doc__ = None
+for name, module in list(sys.modules.items()):
+    if not name.startswith("alliance_check"):
+        module.__doc__ = None
+del function, name, module
 gc.collect()
 json.dumps({"modules": len(sys.modules), "python": sys.version.split()[0]})
 `),

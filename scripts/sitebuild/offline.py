@@ -17,6 +17,13 @@ is saved, and only done while one page of the site is open, which then
 reloads) or once no page of the old version is open; the old copy is then
 deleted. A page the kept version does not list (new in a later deploy) comes
 from the network with every file it asks for, never with the kept scripts.
+
+The scoring engine's worker is a client of its own, which the service worker
+cannot trace back to its page; so the engine's entry (``engine.js``) carries a
+stamp of the engine's files, written here at build time, and the worker shows
+it to the service worker before it loads anything. A worker whose stamp is not
+the kept version's (the page came from the network, from a later deploy) gets
+every file from the network: a page and the engine it runs are of one deploy.
 """
 
 import hashlib
@@ -38,6 +45,13 @@ SHARED_MODULES = (ASSETS / "offline" / "cache_names.js", ASSETS / "hex_sha256.js
 SHARED_PLACEHOLDER = "/*__SHARED_MODULES__*/"
 CONTROLS_MARKER = re.compile(r"<!--\s*offline-copy:\s*controls\s*-->")
 CONTROLS_SCRIPT = "assets/javascripts/offline/controls.js"
+#: The engine's entry, which carries the stamp, and the files the stamp covers: everything the
+#: engine's worker may load (the runtime, wheel and snapshot, and the check's scripts, which
+#: include the worker's own modules, and the SHA-256 helper it shares with the service worker;
+#: a few more than it needs only makes the stamp stricter).
+ENGINE_ENTRY = "assets/javascripts/selfcheck/engine.js"
+ENGINE_FILES = re.compile(r"^(?:pyodide/|assets/javascripts/selfcheck/|assets/javascripts/hex_sha256\.js$)")
+ENGINE_STAMP = re.compile(r'/\*__ENGINE_STAMP__\*/ "[0-9a-f]*"')
 
 # Never kept: the worker itself, source maps, the compressed sitemap, the custom-domain
 # file, the 404 page, search stemmers for other languages, and the link-preview
@@ -96,9 +110,29 @@ def offline_manifest(site_dir: Path) -> dict:
     return {"version": version, "files": files}
 
 
+def stamp_engine(site_dir: Path) -> str:
+    """Write the stamp of the engine's files into its entry (``engine.js``) and return it.
+
+    Stamping again (a build's files changed after it) replaces the stamp.
+    """
+    digest = hashlib.sha256()
+    for file in sorted(p for p in site_dir.rglob("*") if p.is_file()):
+        path = file.relative_to(site_dir).as_posix()
+        if ENGINE_FILES.search(path) and path != ENGINE_ENTRY:
+            digest.update(f"{path} {hashlib.sha256(file.read_bytes()).hexdigest()}\n".encode())
+    stamp = digest.hexdigest()[:20]
+    entry = site_dir / ENGINE_ENTRY
+    text = entry.read_text(encoding="utf-8")
+    if not ENGINE_STAMP.search(text):
+        raise BuildError(f'{ENGINE_ENTRY} has lost its stamp placeholder /*__ENGINE_STAMP__*/ "".')
+    entry.write_text(ENGINE_STAMP.sub(f'/*__ENGINE_STAMP__*/ "{stamp}"', text, count=1), encoding="utf-8")
+    return stamp
+
+
 def write_service_worker(site_dir: Path) -> dict:
-    """Write the service worker at the site's root, listing the built files. Call it last."""
-    manifest = offline_manifest(site_dir)
+    """Stamp the engine, then write the service worker at the site's root, listing the built files. Call it last."""
+    engine = stamp_engine(site_dir)
+    manifest = {**offline_manifest(site_dir), "engine": engine}
     template = service_worker_source()
     if MANIFEST_PLACEHOLDER not in template:
         raise BuildError(f"{TEMPLATE} has lost its placeholder {MANIFEST_PLACEHOLDER!r}.")

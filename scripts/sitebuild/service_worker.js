@@ -45,12 +45,23 @@ self.addEventListener("message", (event) => {
 // network, and so does every file they ask for: such a page never runs this
 // version's scripts. Kept by client id while this worker runs.
 const pagesFromTheNetwork = new Set();
+// The scoring engine's worker is a client of its own, not its page's. Before it
+// loads anything it asks for an address with its page's engine stamp
+// (engine.js); a stamp that is not this version's (its page came from the
+// network) puts that worker with the network's clients too, so a page and the
+// engine it starts are always of one deploy. The answer is empty, from here.
+const ENGINE_STAMP_PARAMETER = "offline-copy-engine";
 
 self.addEventListener("fetch", (event) => {
   const { request } = event;
   if (request.method !== "GET") return;
   const url = new URL(request.url);
   if (url.origin !== SCOPE.origin) return;
+  if (url.searchParams.has(ENGINE_STAMP_PARAMETER)) {
+    if (url.searchParams.get(ENGINE_STAMP_PARAMETER) !== MANIFEST.engine) pagesFromTheNetwork.add(event.clientId);
+    event.respondWith(new Response(null, { status: 204 }));
+    return;
+  }
   if (request.mode !== "navigate" && pagesFromTheNetwork.has(event.clientId)) return;
   if (request.mode === "navigate") url.search = "";
   url.hash = "";

@@ -1,10 +1,13 @@
 """Mobile first: the check works at 320 px and at 200% zoom, with targets of at least 24 px."""
 
 import pytest
+import yaml
+from header_name import assert_shown_in_full
 from playwright.sync_api import Browser, Page
 from selfcheck_page import SelfCheckPage
 
 from alliance_check import load_questionnaire
+from sitebuild import PROJECT_ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -55,4 +58,14 @@ def test_answers_can_be_chosen_by_tapping_the_words(browser: Browser, site_url: 
     item = load_questionnaire("check-in", "en").items[0]
     page.locator(f'fieldset[data-item="{item.id}"] label', has_text=item.scale.labels[item.scale.max]).first.tap()
     assert check.checked_answers() == {item.id: item.scale.max}
+    context.close()
+
+
+def test_the_templates_short_name_shows_in_full_on_a_phone(browser: Browser, site_url: str) -> None:
+    """The practice.yml a new practice starts from has a short name that fits, not "Your the…"."""
+    short_name = yaml.safe_load((PROJECT_ROOT / "practice.yml").read_text(encoding="utf-8"))["short_name"]
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(site_url)
+    assert_shown_in_full(page, short_name)
     context.close()

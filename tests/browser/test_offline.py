@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import Browser, BrowserContext, Page, Response, Worker, expect
 from selfcheck_page import ENGINE_TIMEOUT_MS, SelfCheckPage
 
 from alliance_check import load_questionnaire
@@ -383,5 +383,86 @@ def test_a_page_new_in_the_next_deploy_never_runs_the_kept_copys_scripts(
         page.goto(url + CHECK)  # in A's copy: A's page with A's scripts
         expect(page.get_by_role("heading", level=1)).not_to_contain_text("build B")
         assert deploy_mark(page) is None
+    finally:
+        context.close()
+
+
+# A check page new in the next deploy: its engine is that deploy's too, never the kept copy's.
+
+NEW_CHECK_IN_B = "self-check/check-in-b/"
+ENGINE_MARK = "globalThis.__engineDeploy ?? null"
+
+
+def build_with_new_check_page(site: Path, tmp_path: Path) -> Path:
+    """Build B: a check page A does not have, and an engine whose worker marks itself as B's."""
+    build = tmp_path / "build-b"
+    shutil.copytree(site, build)
+    shutil.copytree(build / CHECK, build / NEW_CHECK_IN_B)
+    worker = build / "assets" / "javascripts" / "selfcheck" / "worker" / "main.js"
+    worker.write_text(worker.read_text() + '\nglobalThis.__engineDeploy = "B";\n')
+    offline.write_service_worker(build)  # stamps B's engine too
+    return build
+
+
+def scoring_worker(page: Page) -> Worker:
+    """The running scoring worker of ``page`` (the theme's search worker has lunr)."""
+    for _ in range(200):
+        scoring = [worker for worker in page.workers if worker.evaluate("typeof lunr") == "undefined"]
+        if scoring:
+            return scoring[0]
+        page.wait_for_timeout(100)
+    pytest.fail("the scoring worker is not running")
+
+
+def engine_files_served(page: Page, visit: str) -> dict[str, bool]:
+    """Score the check at ``visit``; each engine file the worker loaded -> whether the kept copy served it."""
+    responses: list[Response] = []
+
+    def heard(response: Response) -> None:
+        responses.append(response)
+
+    page.on("response", heard)
+    page.goto(visit)
+    check = SelfCheckPage(page, "check-in")
+    check.answer(ANSWERS)
+    check.submit()
+    check.wait_for_result()
+    page.remove_listener("response", heard)
+    engine = (
+        "/pyodide/",
+        "/selfcheck/worker/",
+        "/selfcheck/snapshot_delta.js",
+        "/selfcheck/start_rule.js",
+        "/hex_sha256.js",
+    )
+    return {
+        response.url: response.from_service_worker
+        for response in responses
+        if any(part in response.url for part in engine) and "offline-copy-engine" not in response.url
+    }
+
+
+def test_a_check_page_new_in_the_next_deploy_runs_that_deploys_engine(
+    browser: Browser, deployed: tuple[Path, str], built_site: Path, tmp_path: Path
+) -> None:
+    """What this proves: with A's copy kept, a page only B has comes from the network and so does every
+    file its scoring engine loads (none from the kept copy; B's own worker runs and scores); a page
+    in A's copy still runs A's engine, from the copy. Before the engine carried its stamp, the new
+    page's worker got A's engine files from the copy (its requests are the worker's, not the page's)."""
+    folder, url = deployed
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        keep_offline_copy(page, url)
+        deploy(build_with_new_check_page(built_site, tmp_path), folder)
+
+        served = engine_files_served(page, url + NEW_CHECK_IN_B)
+        assert served, "the engine loaded no files"
+        assert not any(served.values()), f"from A's copy: {[u for u, kept in served.items() if kept]}"
+        assert scoring_worker(page).evaluate(ENGINE_MARK) == "B"
+
+        served = engine_files_served(page, url + CHECK)
+        assert served and all(served.values()), f"not from A's copy: {[u for u, kept in served.items() if not kept]}"
+        assert scoring_worker(page).evaluate(ENGINE_MARK) is None
     finally:
         context.close()

@@ -6,7 +6,7 @@ import re
 import pytest
 
 from sitebuild import PROJECT_ROOT, citations
-from sitebuild.review import PageReview
+from sitebuild.review import PageReview, RecordedReview
 
 DOCS = PROJECT_ROOT / "docs"
 REFERENCES = DOCS / citations.REFERENCES_FILE
@@ -125,7 +125,7 @@ def test_a_bad_entry_is_named(entry, message) -> None:
 
 
 def test_the_review_line_comes_before_the_references(sample) -> None:
-    review = PageReview(datetime.date(2026, 11, 26), None, datetime.date(2027, 11, 26))
+    review = PageReview(RecordedReview("0123456789abcdef", datetime.date(2026, 11, 26)), None)
     html = render("Text [@solo1979].", sample, review=review)
     assert html.index('class="page-reviewed"') < html.index("## References")
     assert 'class="page-reviewed"' not in render("Text.", sample)

@@ -5,8 +5,9 @@ import re
 from pathlib import Path
 
 import pytest
+from languages import LANGUAGES
 
-from alliance_check import bridge
+from alliance_check import bridge, list_questionnaires, load_questionnaire, wording
 from alliance_check.bridge import ERROR_CODES, MAX_REQUEST_BYTES, questionnaires_json, score_json
 
 BROWSER_WORDS = re.compile(r"\b(reload|page|browser|click|tap)\b", re.IGNORECASE)
@@ -162,8 +163,28 @@ def test_unknown_language() -> None:
     error = error_of(request(lang="xx"))
     assert (error["code"], error["field"]) == ("unknown_language", "lang")
     assert error["message"] == (
-        "The self-check 'alliance' is not available in the language 'xx'. Languages available: en."
+        f"The self-check 'alliance' is not available in the language 'xx'. Languages available: {', '.join(LANGUAGES)}."
     )
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("qid", list_questionnaires())
+def test_the_bridge_scores_and_reports_in_every_language(qid: str, lang: str) -> None:
+    questionnaire = load_questionnaire(qid, lang)
+    answers = {item.id: questionnaire.scale.min for item in questionnaire.items}
+    result = call(json.dumps({"questionnaire": qid, "lang": lang, "answers": answers}))["result"]
+    assert result["questionnaire"] == {
+        "id": qid,
+        "version": questionnaire.version,
+        "lang": lang,
+        "title": questionnaire.title,
+    }
+    words = wording.result_words(lang)
+    report = result["report"]
+    assert report["heading"] == words["heading"]
+    assert report["overall"]["text"] == words["overall_bands"][result["overall"]["band"]["id"]]
+    assert report["safety"]["text"] == questionnaire.notes.safety.text
+    assert [area["title"] for area in report["areas"]["items"]] == [d.title for d in questionnaire.dimensions]
 
 
 def test_unknown_item() -> None:
@@ -207,13 +228,16 @@ def test_about_json_is_kept() -> None:
     assert json.loads(bridge.about_json())["package"] == "alliance-check"
 
 
-def test_questionnaires_are_listed() -> None:
-    reply = json.loads(questionnaires_json())
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_questionnaires_are_listed(lang: str) -> None:
+    reply = json.loads(questionnaires_json(lang))
     assert reply["ok"] is True
     listed = reply["result"]["questionnaires"]
     assert [q["id"] for q in listed] == ["alliance", "check-in", "first-sessions"]
     assert {q["id"]: q["items"] for q in listed} == {"alliance": 15, "check-in": 3, "first-sessions": 10}
     assert set(listed[0]) == {"id", "version", "lang", "title", "intro", "time_frame", "items", "languages"}
+    assert [q["title"] for q in listed] == [load_questionnaire(q["id"], lang).title for q in listed]
+    assert all(q["lang"] == lang and q["languages"] == LANGUAGES for q in listed)
 
 
 @pytest.mark.parametrize(("lang", "code"), [("xx", "unknown_language"), (3, "invalid_request")])

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import pytest
+from languages import CHECKS_AND_LANGUAGES, LANGUAGES
 from mini_questionnaire import MINI_WORDS, MakeQuestionnaire
 
 from alliance_check import (
@@ -18,11 +19,12 @@ def test_the_three_questionnaires_are_packaged() -> None:
     assert list_questionnaires() == ["alliance", "check-in", "first-sessions"]
 
 
-@pytest.mark.parametrize("qid", ["alliance", "check-in", "first-sessions"])
-def test_each_packaged_questionnaire_loads_in_english(qid: str) -> None:
-    questionnaire = load_questionnaire(qid)
-    assert (questionnaire.id, questionnaire.lang) == (qid, "en")
-    assert list_languages(qid) == ["en"]
+@pytest.mark.parametrize(("qid", "lang"), CHECKS_AND_LANGUAGES)
+def test_each_packaged_questionnaire_loads_in_every_language(qid: str, lang: str) -> None:
+    questionnaire = load_questionnaire(qid, lang)
+    assert (questionnaire.id, questionnaire.lang) == (qid, lang)
+    # Every check is in every language the package speaks, English included.
+    assert list_languages(qid) == LANGUAGES and "en" in LANGUAGES
 
 
 def test_packaged_questionnaires_are_loaded_once() -> None:
@@ -77,7 +79,7 @@ def test_an_unknown_language_is_named_with_the_known_ones(lang: str) -> None:
     with pytest.raises(QuestionnaireNotFoundError) as caught:
         load_questionnaire("alliance", lang)
     assert (caught.value.code, caught.value.field) == ("unknown_language", "lang")
-    assert "Languages available: en." in caught.value.message
+    assert f"Languages available: {', '.join(LANGUAGES)}." in caught.value.message
 
 
 @pytest.mark.parametrize(

@@ -4,8 +4,9 @@ from collections import Counter
 
 import pytest
 import textstat
+from languages import CHECKS_AND_LANGUAGES, in_language
 
-from alliance_check import Questionnaire, list_questionnaires, load_questionnaire
+from alliance_check import Questionnaire, load_questionnaire
 from sitebuild import PROJECT_ROOT
 
 RELATIONSHIP_DIMENSIONS = ["trust", "support", "expectations", "motivation", "collaboration"]
@@ -21,7 +22,22 @@ PAGES = {
     "focus": "relationship/collaboration/",
     "worth": "in-therapy/talking-with-your-therapist/",
 }
-ALL = [load_questionnaire(qid) for qid in list_questionnaires()]
+# Every check in every language on disk: the structure is shared, the words are each language's own.
+ALL = [load_questionnaire(qid, lang) for qid, lang in CHECKS_AND_LANGUAGES]
+ALL_IDS = [f"{qid}-{lang}" for qid, lang in CHECKS_AND_LANGUAGES]
+
+# What each language's words must say or avoid (a new language adds its own here).
+GOAL_WORDS = {"en": ("agree", "together", "want", "a say"), "es": ("acuerdo", "en conjunto", "quiere", "voz")}
+SPEAKS_TO_THE_READER = {"en": ("you",), "es": ("usted", "su ", "sus ", "le ")}
+SAFETY_NOTE_SAYS = {
+    "en": ("tell your therapist", "okay to look for someone else", "professional body or register"),
+    "es": ("dígaselo a su terapeuta", "está bien buscar a otra persona", "colegio o registro profesional"),
+}
+# Talking therapists are not licensed everywhere; the repair review pooled about a dozen studies, not a large one.
+SAFETY_NOTE_AVOIDS = {"en": ("licenses",), "es": ("licencia",)}
+REPAIR_NOTE_AVOIDS = {"en": ("large review",), "es": ("gran revisión", "amplia revisión")}
+# The citation stays exact in every language: the authors, the year and the figure as published.
+REPAIR_CITATION = ("Eubanks", "Muran", "Safran", "2018", "r = .29")
 
 
 def per_dimension(questionnaire: Questionnaire) -> dict[str, int]:
@@ -58,21 +74,21 @@ def test_check_in() -> None:
     assert not titles & {"Goals and topics", "The approach", "The session overall", "The relationship"}
 
 
-@pytest.mark.parametrize("questionnaire", ALL, ids=lambda q: q.id)
+@pytest.mark.parametrize("questionnaire", ALL, ids=ALL_IDS)
 def test_at_most_two_items_are_worded_negatively(questionnaire: Questionnaire) -> None:
     """Negatively worded (reverse-keyed) items tend to measure poorly in alliance questionnaires."""
     assert sum(item.reverse for item in questionnaire.items) <= 2
 
 
-@pytest.mark.parametrize("questionnaire", ALL, ids=lambda q: q.id)
+@pytest.mark.parametrize("questionnaire", ALL, ids=ALL_IDS)
 def test_bordin_goals_are_about_agreeing_on_goals(questionnaire: Questionnaire) -> None:
     """The Bordin view says it shows agreement on goals, so its goal items must be about that."""
     for item in questionnaire.items:
         if item.bordin == "goals":
-            assert any(word in item.text.lower() for word in ("agree", "together", "want", "a say")), item.text
+            assert any(word in item.text.lower() for word in in_language(GOAL_WORDS, questionnaire.lang)), item.text
 
 
-@pytest.mark.parametrize("questionnaire", ALL, ids=lambda q: q.id)
+@pytest.mark.parametrize("questionnaire", ALL, ids=ALL_IDS)
 def test_every_dimension_links_its_agreed_page(questionnaire: Questionnaire) -> None:
     assert questionnaire.dimensions
     for dimension in questionnaire.dimensions:
@@ -80,20 +96,20 @@ def test_every_dimension_links_its_agreed_page(questionnaire: Questionnaire) -> 
         assert dimension.page == PAGES[dimension.id], dimension.id
 
 
-@pytest.mark.parametrize("questionnaire", ALL, ids=lambda q: q.id)
+@pytest.mark.parametrize("questionnaire", ALL, ids=ALL_IDS)
 def test_notes_link_the_agreed_pages(questionnaire: Questionnaire) -> None:
     notes = questionnaire.notes
     assert notes.safety.page == "get-help-now/"
     assert notes.repair.page == "relationship/strains-and-repair/"
     assert notes.talking.page == "in-therapy/talking-with-your-therapist/"
-    assert "Eubanks, Muran and Safran, 2018" in notes.repair.text and "r = .29" in notes.repair.text
-    for words in ("tell your therapist", "okay to look for someone else", "professional body or register"):
+    assert all(exact in notes.repair.text for exact in REPAIR_CITATION), notes.repair.text
+    for words in in_language(SAFETY_NOTE_SAYS, questionnaire.lang):
         assert words in notes.safety.text
-    assert "licenses" not in notes.safety.text  # talking therapists are not registered everywhere
-    assert "large review" not in notes.repair.text  # the repair review pooled about a dozen studies
+    assert not any(words in notes.safety.text for words in in_language(SAFETY_NOTE_AVOIDS, questionnaire.lang))
+    assert not any(words in notes.repair.text for words in in_language(REPAIR_NOTE_AVOIDS, questionnaire.lang))
 
 
-@pytest.mark.parametrize("questionnaire", ALL, ids=lambda q: q.id)
+@pytest.mark.parametrize("questionnaire", ALL, ids=ALL_IDS)
 def test_every_linked_page_exists(questionnaire: Questionnaire) -> None:
     pages = [dimension.page for dimension in questionnaire.dimensions]
     pages += [questionnaire.notes.safety.page, questionnaire.notes.repair.page, questionnaire.notes.talking.page]
@@ -102,12 +118,12 @@ def test_every_linked_page_exists(questionnaire: Questionnaire) -> None:
         assert (docs / f"{page.rstrip('/')}.md").is_file() or (docs / page / "index.md").is_file(), page
 
 
-@pytest.mark.parametrize("questionnaire", ALL, ids=lambda q: q.id)
+@pytest.mark.parametrize("questionnaire", ALL, ids=ALL_IDS)
 def test_safety_items_are_marked(questionnaire: Questionnaire) -> None:
     assert any(item.safety for item in questionnaire.items)
 
 
-@pytest.mark.parametrize("questionnaire", ALL, ids=lambda q: q.id)
+@pytest.mark.parametrize("questionnaire", ALL, ids=ALL_IDS)
 def test_only_clearly_low_safety_answers_bring_the_note(questionnaire: Questionnaire) -> None:
     """At most the two worst points of a safety item, never its midpoint or anything better."""
     scale = questionnaire.scale
@@ -117,19 +133,42 @@ def test_only_clearly_low_safety_answers_bring_the_note(questionnaire: Questionn
             assert len(keyed) <= 2 and all(100 * (value - scale.min) < 50 * (scale.max - scale.min) for value in keyed)
 
 
-@pytest.mark.parametrize("questionnaire", ALL, ids=lambda q: q.id)
+@pytest.mark.parametrize("questionnaire", ALL, ids=ALL_IDS)
 def test_items_speak_to_the_reader(questionnaire: Questionnaire) -> None:
     for item in questionnaire.items:
-        assert "you" in item.text.lower(), item.text
+        assert any(word in item.text.lower() for word in in_language(SPEAKS_TO_THE_READER, questionnaire.lang)), (
+            item.text
+        )
 
 
-@pytest.mark.parametrize("questionnaire", ALL, ids=lambda q: q.id)
+@pytest.mark.parametrize("questionnaire", ALL, ids=ALL_IDS)
 def test_words_are_plain(questionnaire: Questionnaire) -> None:
-    """About school grade 8: items, and all interpretation text read together."""
-    items = [textstat.flesch_kincaid_grade(item.text) for item in questionnaire.items]
-    assert sum(items) / len(items) <= 8
+    """Items on average, and all interpretation text read together, are plain in their language."""
     texts = [questionnaire.intro, questionnaire.notes.safety.text, questionnaire.notes.repair.text]
     texts += [band.text for band in questionnaire.bands]
     for dimension in questionnaire.dimensions:
         texts += [dimension.meaning, dimension.lower_can_reflect, *dimension.conversation_starters]
-    assert textstat.flesch_kincaid_grade(" ".join(texts)) <= 8
+    items = [plain_margin(item.text, questionnaire.lang) for item in questionnaire.items]
+    assert sum(items) / len(items) >= 0
+    assert plain_margin(" ".join(texts), questionnaire.lang) >= 0
+
+
+def plain_margin(text: str, lang: str) -> float:
+    """How far ``text`` is inside the plain-words limit of ``lang``: negative when it is too hard."""
+    return in_language(PLAIN_ENOUGH, lang)(text)  # type: ignore[operator]
+
+
+def _grade_8_in_english(text: str) -> float:
+    return 8 - textstat.flesch_kincaid_grade(text)
+
+
+def _inflesz_60_in_spanish(text: str) -> float:
+    """INFLESZ (Szigriszt-Pazos) 60 and up: "normal" or easier, the limit the Spanish pages meet too."""
+    textstat.set_lang("es")
+    try:
+        return textstat.szigriszt_pazos(text) - 60
+    finally:
+        textstat.set_lang("en")  # textstat's language is global: leave English for every other test
+
+
+PLAIN_ENOUGH = {"en": _grade_8_in_english, "es": _inflesz_60_in_spanish}

@@ -134,3 +134,21 @@ def check_result_report_follows_its_rules() -> None:
     low = report("alliance", {"safe-to-be-honest": 1, "warmth": 1, "taken-seriously": 1})
     assert list(low).index("safety") < list(low).index("overall")
     assert low["safety"] is not None and low["rights"]["links"]
+
+
+def check_every_language_reports_in_its_own_words() -> None:
+    """The snapshot and the wheel carry every language's texts: each check scores and reports in each."""
+    from alliance_check import list_languages, list_questionnaires, load_questionnaire
+    from alliance_check.bridge import score_json
+    from alliance_check.wording import result_words
+
+    for qid in list_questionnaires():
+        for lang in list_languages(qid):
+            questionnaire = load_questionnaire(qid, lang)
+            answers = {item.id: questionnaire.scale.min for item in questionnaire.items}
+            reply = json.loads(score_json(json.dumps({"questionnaire": qid, "lang": lang, "answers": answers})))
+            assert reply["ok"], reply
+            result = reply["result"]
+            assert result["questionnaire"]["lang"] == lang and result["questionnaire"]["title"] == questionnaire.title
+            assert result["report"]["heading"] == result_words(lang)["heading"], (qid, lang)
+            assert result["report"]["safety"]["text"] == questionnaire.notes.safety.text, (qid, lang)

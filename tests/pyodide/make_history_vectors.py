@@ -16,7 +16,7 @@ sys.path.insert(0, str(ROOT / "assessment" / "src"))
 
 from checks_history import HISTORY_VECTORS, history_summary, reply_digest  # noqa: E402
 
-from alliance_check import Questionnaire, list_questionnaires, load_questionnaire  # noqa: E402
+from alliance_check import Questionnaire, list_languages, list_questionnaires, load_questionnaire  # noqa: E402
 from alliance_check.bridge import MAX_HISTORY_RESULTS, history_json  # noqa: E402
 
 SEED = 2018  # fixed, so the file only changes when the rules or the data change
@@ -74,7 +74,7 @@ def error_requests() -> dict[str, str]:
         "invalid_request: unexpected field in a result": json.dumps({**check_in, "results": [{**one, "name": "A"}]}),
         "too_large: too many results": json.dumps({**check_in, "results": [one] * (MAX_HISTORY_RESULTS + 1)}),
         "unknown_questionnaire": json.dumps({"questionnaire": "mood", "results": []}),
-        "unknown_language": json.dumps({**check_in, "lang": "fr", "results": []}),
+        "unknown_language": json.dumps({**check_in, "lang": "xx", "results": []}),
         "unknown_item": json.dumps({**check_in, "results": [{**one, "answers": {"mood": 4}}]}),
         "invalid_value: answer": json.dumps({**check_in, "results": [{**one, "answers": {"focus": 11}}]}),
         "invalid_value: date": json.dumps({**check_in, "results": [{**one, "taken": "2026-02-30T18:00"}]}),
@@ -85,7 +85,15 @@ def build_vectors() -> dict:
     rng = random.Random(SEED)
     requests: dict[str, str] = {}
     for qid in list_questionnaires():
-        for name, body in history_requests(load_questionnaire(qid), rng).items():
+        english = history_requests(load_questionnaire(qid), rng)
+        # The same results in every other language the check is written in: same trends, that language's words.
+        others = {
+            f"{name} [{lang}]": {**body, "lang": lang}
+            for name, body in english.items()
+            for lang in list_languages(qid)
+            if lang != body["lang"]
+        }
+        for name, body in (english | others).items():
             requests[name] = json.dumps(body)
     requests |= error_requests()
     vectors = []

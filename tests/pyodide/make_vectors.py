@@ -16,7 +16,13 @@ sys.path.insert(0, str(ROOT / "assessment" / "src"))
 
 from checks_scoring import VECTORS, reply_digest, request_text, summary  # noqa: E402
 
-from alliance_check import Questionnaire, answers_needed, list_questionnaires, load_questionnaire  # noqa: E402
+from alliance_check import (  # noqa: E402
+    Questionnaire,
+    answers_needed,
+    list_languages,
+    list_questionnaires,
+    load_questionnaire,
+)
 from alliance_check.bridge import MAX_REQUEST_BYTES, score_json  # noqa: E402
 
 SEED = 20181  # fixed, so the file only changes when scoring or data change
@@ -80,7 +86,7 @@ def error_requests() -> dict[str, str | list[list]]:
         "too_large: one byte over": [[opening, 1], [" ", MAX_REQUEST_BYTES + 1 - len(opening) - 1], ["}", 1]],
         "accepted: exactly at the limit": [[opening, 1], [" ", MAX_REQUEST_BYTES - len(opening) - 1], ["}", 1]],
         "unknown_questionnaire": '{"questionnaire": "../alliance", "answers": {}}',
-        "unknown_language": '{"questionnaire": "alliance", "lang": "fr", "answers": {}}',
+        "unknown_language": '{"questionnaire": "alliance", "lang": "xx", "answers": {}}',
         "unknown_item": '{"questionnaire": "check-in", "answers": {"mood": 4}}',
         "unknown_item: not ASCII": '{"questionnaire": "check-in", "answers": {"\\u00e9\\ud800": 4}}',
         "invalid_value: true": '{"questionnaire": "check-in", "answers": {"focus": true}}',
@@ -92,11 +98,22 @@ def error_requests() -> dict[str, str | list[list]]:
     }
 
 
+def in_other_languages(requests: dict[str, dict]) -> dict[str, dict]:
+    """The same answers in every other language the check is written in: same numbers, that language's words."""
+    return {
+        f"{name} [{lang}]": {**body, "lang": lang}
+        for name, body in requests.items()
+        for lang in list_languages(body["questionnaire"])
+        if lang != body["lang"]
+    }
+
+
 def build_vectors() -> dict:
     rng = random.Random(SEED)
     requests: dict[str, str | list[list]] = {}
     for qid in list_questionnaires():
-        for name, body in scoring_requests(load_questionnaire(qid), rng).items():
+        english = scoring_requests(load_questionnaire(qid), rng)
+        for name, body in (english | in_other_languages(english)).items():
             requests[name] = json.dumps(body)
     requests |= error_requests()
     vectors = []

@@ -29,3 +29,12 @@ def test_history_vectors_cover_every_error_code_but_internal() -> None:
         if "areas" in vector["summary"] and any(a[3] for a in vector["summary"]["areas"].values())
     ]
     assert flagged, "no vector has a flagged area"
+
+
+def test_history_vectors_compare_every_check_in_every_language() -> None:
+    from alliance_check import list_languages, list_questionnaires
+
+    vectors = json.loads(HISTORY_VECTORS.read_text(encoding="utf-8"))["vectors"]
+    requests = [json.loads(vector["request"]) for vector in vectors if "error" not in vector["summary"]]
+    covered = {(request["questionnaire"], request.get("lang", "en")) for request in requests}
+    assert covered == {(qid, lang) for qid in list_questionnaires() for lang in list_languages(qid)}

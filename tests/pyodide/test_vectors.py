@@ -2,10 +2,10 @@
 
 import json
 
-from checks_scoring import VECTORS
+from checks_scoring import VECTORS, request_text
 from make_vectors import build_vectors, serialised
 
-from alliance_check import answers_needed, list_questionnaires, load_questionnaire
+from alliance_check import answers_needed, list_languages, list_questionnaires, load_questionnaire
 
 
 def test_vectors_are_up_to_date() -> None:
@@ -37,3 +37,21 @@ def test_vectors_cover_every_error_code() -> None:
     vectors = json.loads(VECTORS.read_text(encoding="utf-8"))["vectors"]
     codes = {vector["summary"]["error"][0] for vector in vectors if "error" in vector["summary"]}
     assert codes == set(ERROR_CODES) - {"internal_error"}
+
+
+def test_the_vectors_score_every_check_in_every_language() -> None:
+    """Each language's replies are replayed too: the same answers give the same numbers in every language."""
+    vectors = json.loads(VECTORS.read_text(encoding="utf-8"))["vectors"]
+    by_language: dict[tuple[str, str], dict[str, dict]] = {}
+    for vector in vectors:
+        if "error" in vector["summary"]:
+            continue
+        request = json.loads(request_text(vector["request"]))
+        if "lang" not in request:  # the size limit's probe, not an answer set
+            continue
+        name = vector["name"].removesuffix(f" [{request['lang']}]")
+        by_language.setdefault((request["questionnaire"], request["lang"]), {})[name] = vector["summary"]
+    on_disk = {(qid, lang) for qid in list_questionnaires() for lang in list_languages(qid)}
+    assert set(by_language) == on_disk
+    for qid, lang in on_disk:
+        assert by_language[qid, lang] == by_language[qid, "en"], (qid, lang)

@@ -1,6 +1,7 @@
 """The offline copy's list of files, its controls, and the size the pages tell visitors."""
 
 import re
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -81,3 +82,39 @@ def test_a_shared_module_that_imports_stops_the_build(tmp_path: Path, monkeypatc
     monkeypatch.setattr(offline, "SHARED_MODULES", (module,))
     with pytest.raises(BuildError, match=r"shared\.js .*import nothing"):
         offline.service_worker_source()
+
+
+def stamp_in_entry(site: Path) -> str:
+    text = (site / offline.ENGINE_ENTRY).read_text(encoding="utf-8")
+    [stamp] = re.findall(r'/\*__ENGINE_STAMP__\*/ "([0-9a-f]*)"', text)
+    return stamp
+
+
+def test_the_engines_entry_carries_the_stamp_the_service_worker_compares(built_site: Path) -> None:
+    stamp = stamp_in_entry(built_site)
+    assert re.fullmatch(r"[0-9a-f]{20}", stamp)
+    worker = (built_site / offline.SERVICE_WORKER_FILE).read_text(encoding="utf-8")
+    assert f'"engine":"{stamp}"' in worker
+
+
+def test_the_stamp_changes_with_any_engine_file_and_only_then(built_site: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    for folder in ("pyodide", "assets/javascripts/selfcheck"):
+        shutil.copytree(built_site / folder, site / folder)
+    shutil.copy2(built_site / "assets/javascripts/hex_sha256.js", site / "assets/javascripts/hex_sha256.js")
+    (site / "about").mkdir()
+    (site / "about" / "index.html").write_text("<p>About</p>", encoding="utf-8")
+    first = offline.stamp_engine(site)
+    assert stamp_in_entry(site) == first
+    (site / "about" / "index.html").write_text("<p>About, changed</p>", encoding="utf-8")
+    assert offline.stamp_engine(site) == first  # a page is not the engine
+    worker = site / "assets/javascripts/selfcheck/worker/main.js"
+    worker.write_text(worker.read_text(encoding="utf-8") + "\n// changed\n", encoding="utf-8")
+    second = offline.stamp_engine(site)
+    assert second != first and stamp_in_entry(site) == second  # stamped again, in place
+    (site / "pyodide" / "snapshot.json").write_text("{}", encoding="utf-8")
+    third = offline.stamp_engine(site)
+    assert third not in (first, second)
+    shared = site / "assets/javascripts/hex_sha256.js"  # outside selfcheck/, loaded by the worker too
+    shared.write_text(shared.read_text(encoding="utf-8") + "\n// changed\n", encoding="utf-8")
+    assert offline.stamp_engine(site) not in (first, second, third)

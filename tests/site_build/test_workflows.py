@@ -59,6 +59,11 @@ def test_workflow_builds_with_the_makefile_target() -> None:
     assert "make build" in commands
 
 
+def test_the_build_has_the_whole_history_for_the_days_pages_changed() -> None:
+    checkouts = [s for s in steps(deploy_workflow()) if action(s) == "actions/checkout"]
+    assert [step.get("with", {}).get("fetch-depth") for step in checkouts] == [0]
+
+
 def test_the_built_site_is_what_is_uploaded() -> None:
     uploads = [s for s in steps(deploy_workflow()) if action(s) == "actions/upload-pages-artifact"]
     assert [step.get("with", {}).get("path") for step in uploads] == ["site"]

@@ -21,6 +21,7 @@ from alliance_check.errors import QuestionnaireNotFoundError
 from alliance_check.questionnaire_rules import build_questionnaire
 from alliance_check.schema import Questionnaire
 from alliance_check.toml_table import MAX_ID_LENGTH, TomlTable, is_id, read_toml, shown
+from alliance_check.wording import result_words
 
 LANG_PATTERN = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
 
@@ -57,9 +58,10 @@ def load_questionnaire(qid: str, lang: str = "en", *, directory: Directory | Non
     """Load and validate questionnaire ``qid`` in ``lang``.
 
     ``directory`` defaults to the packaged questionnaires (loaded once, then
-    cached: a :class:`Questionnaire` is immutable). Raises
-    :class:`QuestionnaireNotFoundError` for an unknown id or language and
-    :class:`QuestionnaireError` for malformed data.
+    cached: a :class:`Questionnaire` is immutable; the result words of ``lang``
+    are loaded and checked with it). Raises :class:`QuestionnaireNotFoundError`
+    for an unknown id or language and :class:`QuestionnaireError` for malformed
+    data.
     """
     if not isinstance(qid, str):
         raise QuestionnaireNotFoundError("unknown_questionnaire", "questionnaire", "The questionnaire id must be text.")
@@ -86,7 +88,11 @@ def _folder(directory: Directory | None) -> Path:
 
 @cache
 def _load_packaged(qid: str, lang: str) -> Questionnaire:
-    return _load(_folder(None), qid, lang)
+    questionnaire = _load(_folder(None), qid, lang)
+    # A result in this language needs the shared result words too: a missing file
+    # or key fails here, when the site is built, rather than when a visitor scores.
+    result_words(lang)
+    return questionnaire
 
 
 def _load(folder: Path, qid: str, lang: str) -> Questionnaire:

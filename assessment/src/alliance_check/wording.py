@@ -2,7 +2,11 @@
 
 Loaded once per language and checked on the way in: every text is non-empty, and
 a template uses only the fields the package fills, so an unfilled ``{name}`` can
-never reach a visitor.
+never reach a visitor. English is the reference: every other language's file has
+exactly its keys (none missing, none added), the same fields in each template and
+the same link targets, so a result never mixes languages or loses a number. A
+mistake raises one :class:`QuestionnaireError` naming the file and the key, e.g.
+``result.es.toml: chart.caption: is missing (result.en.toml has it: translate it)``.
 """
 
 import string
@@ -35,13 +39,77 @@ TEMPLATE_FIELDS: Mapping[str, frozenset[str]] = MappingProxyType(
 
 @cache
 def result_words(lang: str = DEFAULT_LANG) -> Mapping[str, Any]:
-    """The result words in ``lang``, falling back to English when the language has no file yet."""
+    """The result words in ``lang``, a language the questionnaires were validated in.
+
+    Raises :class:`QuestionnaireError` when ``lang`` has no result words file, or
+    when that file does not match the English one key for key.
+    """
+    if lang == DEFAULT_LANG:
+        return _read(PACKAGED / f"result.{DEFAULT_LANG}.toml")
+    reference = result_words(DEFAULT_LANG)
     path = PACKAGED / f"result.{lang}.toml"
     if not path.is_file():
-        path = PACKAGED / f"result.{DEFAULT_LANG}.toml"
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
+        raise QuestionnaireError(
+            path.name,
+            "",
+            f"is missing: every language the self-checks are in needs its result words "
+            f"(copy result.{DEFAULT_LANG}.toml to {path.name} and translate its texts)",
+        )
+    data = _read(path)
+    _match(path.name, data, reference, "")
+    return data
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise QuestionnaireError(path.name, "", f"is not valid UTF-8 TOML: {error}") from None
     _check(path.name, data, "")
     return data
+
+
+def _match(file: str, value: object, reference: object, where: str) -> None:
+    """``value`` has the shape of the English ``reference``: same keys, templates' fields and link targets."""
+    english = f"result.{DEFAULT_LANG}.toml"
+    if isinstance(reference, dict):
+        if not isinstance(value, dict):
+            raise QuestionnaireError(file, where, f"must be a table, as in {english}")
+        for key in value:
+            if key not in reference:
+                problem = f"is not a key of {english} (remove it or fix its name)"
+                raise QuestionnaireError(file, _key(where, key), problem)
+        for key, inner in reference.items():
+            if key not in value:
+                raise QuestionnaireError(file, _key(where, key), f"is missing ({english} has it: translate it)")
+            _match(file, value[key], inner, _key(where, key))
+    elif isinstance(reference, list):
+        if not isinstance(value, list) or not value:
+            raise QuestionnaireError(file, where, f"must be a non-empty list, as in {english}")
+        if any(isinstance(inner, dict) for inner in reference):
+            # A list of links: the same links in the same order, only their labels translated.
+            if len(value) != len(reference):
+                raise QuestionnaireError(file, where, f"must have {len(reference)} entries, as in {english}")
+            for index, (inner, inner_reference) in enumerate(zip(value, reference, strict=True)):
+                _match(file, inner, inner_reference, f"{where}[{index}]")
+    elif where.rsplit(".", 1)[-1] == "page":
+        if value != reference:
+            raise QuestionnaireError(file, where, f"must be {reference!r} as in {english} (pages keep their addresses)")
+    elif not isinstance(value, str):
+        raise QuestionnaireError(file, where, f"must be text, as in {english}")
+    elif _fields(value) != _fields(reference):
+        wanted = ", ".join(f"{{{name}}}" for name in sorted(_fields(reference))) or "none"
+        raise QuestionnaireError(file, where, f"must use the same fields as {english}: {wanted}")
+
+
+def _key(where: str, key: str) -> str:
+    return f"{where}.{key}" if where else key
+
+
+def _fields(text: object) -> set[str]:
+    if not isinstance(text, str):
+        return set()
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
 
 
 def fill(template: str, **values: object) -> str:

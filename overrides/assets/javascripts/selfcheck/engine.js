@@ -23,12 +23,19 @@ const workerImports = [
     (name) => new URL(`./worker/${name}`, import.meta.url),
   ),
 ].map((url) => JSON.stringify(url.href));
-const workerSource = `const held = [];
+// The stamp of this deploy's engine files, written at build time
+// (scripts/sitebuild/offline.py). Where an offline copy serves the site, the
+// worker shows it to the copy's service worker before loading anything, so a
+// page from a later deploy than the copy's never runs the copy's engine.
+const ENGINE_STAMP = /*__ENGINE_STAMP__*/ "";
+const stampCheck = new URL(`./worker/main.js?offline-copy-engine=${ENGINE_STAMP}`, import.meta.url).href;
+const workerSource = (servedByOfflineCopy) => `const held = [];
 const hold = (event) => {
   event.stopImmediatePropagation();
   held.push(event.data);
 };
 addEventListener("message", hold);
+${servedByOfflineCopy ? `await fetch(${JSON.stringify(stampCheck)}).catch(() => {});` : ""}
 ${workerImports.map((url) => `import(${url}).catch(() => {});`).join("\n")}
 import(${JSON.stringify(workerUrl.href)}).then(
   () => {
@@ -101,7 +108,8 @@ export function start() {
   if (worker) return;
   try {
     if (typeof WebAssembly !== "object") throw new Error("This browser cannot run WebAssembly.");
-    const source = URL.createObjectURL(new Blob([workerSource], { type: "text/javascript" }));
+    const servedByOfflineCopy = Boolean(globalThis.navigator?.serviceWorker?.controller);
+    const source = URL.createObjectURL(new Blob([workerSource(servedByOfflineCopy)], { type: "text/javascript" }));
     try {
       worker = new Worker(source, { type: "module" });
     } finally {
