@@ -129,32 +129,34 @@ def load_reviews(path: Path) -> dict[str, RecordedReview]:
     """The reviews record (page path inside the docs folder -> its review); none yet if the file is missing."""
     if not path.is_file():
         return {}
-    where = path.as_posix()
+    source_file = path.as_posix()
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as error:
-        raise ReviewError(f"{where} is not valid YAML ({error}); run {RECORD_TOOL} again to rewrite it") from None
+        raise ReviewError(f"{source_file} is not valid YAML ({error}); run {RECORD_TOOL} again to rewrite it") from None
     if raw is None:
         return {}
     if not isinstance(raw, Mapping):
-        raise ReviewError(f"{where}: expected one entry per page, such as 'about.md:'; run {RECORD_TOOL} to rewrite it")
-    return {str(page): _recorded(entry, f"{where}: {page}") for page, entry in raw.items()}
+        raise ReviewError(
+            f"{source_file}: expected one entry per page, such as 'about.md:'; run {RECORD_TOOL} to rewrite it"
+        )
+    return {str(page): _recorded(entry, f"{source_file}: {page}") for page, entry in raw.items()}
 
 
-def _recorded(entry: object, where: str) -> RecordedReview:
+def _recorded(entry: object, entry_at: str) -> RecordedReview:
     if not isinstance(entry, Mapping):
-        raise ReviewError(f"{where}: expected 'fingerprint', 'reviewed' and optionally 'reviewer'")
+        raise ReviewError(f"{entry_at}: expected 'fingerprint', 'reviewed' and optionally 'reviewer'")
     unknown = [key for key in entry if key not in ("fingerprint", "reviewed", "reviewer")]
     if unknown:
-        raise ReviewError(f"{where}: unknown field '{unknown[0]}' (allowed: fingerprint, reviewed, reviewer)")
+        raise ReviewError(f"{entry_at}: unknown field '{unknown[0]}' (allowed: fingerprint, reviewed, reviewer)")
     print_ = entry.get("fingerprint")
     if not isinstance(print_, str) or not re.fullmatch(f"[0-9a-f]{{{FINGERPRINT_LENGTH}}}", print_):
         raise ReviewError(
-            f"{where}: 'fingerprint' must be {FINGERPRINT_LENGTH} hex digits, as {RECORD_TOOL} writes it; "
+            f"{entry_at}: 'fingerprint' must be {FINGERPRINT_LENGTH} hex digits, as {RECORD_TOOL} writes it; "
             "run the tool again for this page"
         )
-    reviewed = as_date(entry.get("reviewed"), where, "reviewed")
-    return RecordedReview(print_, reviewed, _text(entry.get("reviewer"), f"{where}: 'reviewer'"))
+    reviewed = as_date(entry.get("reviewed"), entry_at, "reviewed")
+    return RecordedReview(print_, reviewed, _text(entry.get("reviewer"), f"{entry_at}: 'reviewer'"))
 
 
 def refuse_front_matter(meta: Mapping[str, object], page: str) -> None:
@@ -244,9 +246,9 @@ def expand(html: str, review: PracticeReview, practice_name: str, page_source: s
     return STATEMENT_MARKER.sub(statement, html)
 
 
-def parse_reviewer(value: object, where: str) -> str | None:
+def parse_reviewer(value: object, setting_at: str) -> str | None:
     """A reviewer's name as a page shows it (text without markup, white space tidied)."""
-    return _text(value, where)
+    return _text(value, setting_at)
 
 
 def _shown(date: datetime.date) -> str:
