@@ -33,8 +33,10 @@ from sitebuild import (  # noqa: E402
     sharing_kit,
     snapshot,
     social_card,
+    templates,
     theme_markup,
     wheel,
+    words,
 )
 from sitebuild.practice import PRACTICE_FILE, load_practice, published_url  # noqa: E402
 
@@ -56,6 +58,10 @@ def on_config(config):
     config["site_name"] = practice.name
     config["site_description"] = practice.description
     config["theme"]["language"] = practice.language
+    # Every interface word in the site's language (overrides/words/<lang>.toml), checked against the other
+    # languages', read afresh at each build (mkdocs serve builds again after an edit).
+    words.load_catalogues.cache_clear()
+    _run_step(templates.use_language, config["theme"]["language"])
     if practice.logo:
         config["theme"]["logo"] = practice.logo
     # The browser and home-screen icons: the practice's logo, or its monogram (made in on_files).
@@ -87,7 +93,19 @@ def on_pre_build(config) -> None:
     _practice_reviews = _run_step(review.load_reviews, docs_dir / review.PRACTICE_REVIEWS_FILE)
 
 
+def on_env(env, config, files):
+    # The theme's templates (main.html, the header and footer) read the same words as the build's partials.
+    site_words = _run_step(words.catalogue, config["theme"]["language"])
+    env.globals["words"] = site_words
+    env.filters["fill"] = words.fill
+    env.globals["site_words_json"] = _run_step(words.script_words, site_words)
+    return env
+
+
 def on_files(files, config):
+    # The words catalogues sit among the theme's files, which MkDocs would publish as they are.
+    for catalogue in [file for file in files if words.is_catalogue(file.abs_src_path)]:
+        files.remove(catalogue)
     for src_uri in config["extra"]["hidden_pages"]:
         hidden = files.get_file_from_path(src_uri)
         if hidden is not None:
@@ -104,7 +122,7 @@ def on_files(files, config):
     colours = palette.stylesheet(practice.colours)
     files.append(File.generated(config, PRACTICE_CSS, content=colours))
     if practice.team and files.get_file_from_path(practice_pages.TEAM_PAGE) is None:
-        files.append(File.generated(config, practice_pages.TEAM_PAGE, content=practice_pages.TEAM_PAGE_MARKDOWN))
+        files.append(File.generated(config, practice_pages.TEAM_PAGE, content=practice_pages.team_page_markdown()))
     for path, content in identity.icons(practice, Path(config["docs_dir"])).items():
         files.append(File.generated(config, path, content=content))
     return files

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import yaml
 
-from sitebuild import BuildError, strict_yaml
+from sitebuild import BuildError, strict_yaml, templates
 from sitebuild.review import PageReview, review_line
 
 #: Where the shared list lives, relative to the docs folder (not published).
@@ -182,7 +182,8 @@ def references_section(references: Mapping[str, Reference], keys: list[str]) -> 
     """The Markdown heading and HTML list appended to a page that cites something."""
     entries = sorted((references[k] for k in keys), key=Reference.sort_key)
     items = "\n".join(f'<li id="{r.anchor}">{format_entry(r)}</li>' for r in entries)
-    return f'## References {{#{REFERENCES_HEADING_ID}}}\n\n<ul class="references">\n{items}\n</ul>\n'
+    heading = templates.current_words().page.references
+    return f'## {heading} {{#{REFERENCES_HEADING_ID}}}\n\n<ul class="references">\n{items}\n</ul>\n'
 
 
 def render_page(

@@ -5,11 +5,16 @@ A practice can set its own emergency number(s) in ``practice.yml``
 shown (the home page's box, Get help now, results, paper versions). Its own
 crisis lines come first; the directories always stay, so a local list can never
 leave a visitor with fewer ways to get help.
+
+The defaults' words (where a number works, what a line offers, when) are in the
+interface words of each language (``[crisis]`` in ``overrides/words/<lang>.toml``):
+each default names its entry there, and ``in_language`` fills them in for the
+site's language. A practice's own entries are shown as it wrote them.
 """
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sitebuild import BuildError
 
@@ -26,6 +31,8 @@ class EmergencyNumberError(BuildError):
 class EmergencyNumber:
     number: str
     where: str | None = None
+    # A default's entry in the interface words ([crisis] <words>_where), which says where it works.
+    words: str | None = None
 
     @property
     def tel_uri(self) -> str:
@@ -36,13 +43,15 @@ class EmergencyNumber:
 class DefaultLine:
     """A crisis line every build lists (the same fields as a practice's own lines, plus a text number)."""
 
-    name: str
+    name: str = ""
     description: str | None = None
     phone: str | None = None
     text: str | None = None
     sms: str | None = None
     url: str | None = None
     hours: str | None = None
+    # The entry in the interface words ([crisis] <words>_name, _description, and _hours for a line with a phone).
+    words: str | None = None
 
     @property
     def phone_uri(self) -> str | None:
@@ -54,55 +63,44 @@ class DefaultLine:
 
 
 DEFAULT_EMERGENCY_NUMBERS = (
-    EmergencyNumber("112", "the European Union and many other countries"),
-    EmergencyNumber("911", "the United States and Canada"),
-    EmergencyNumber("999", "the United Kingdom"),
-    EmergencyNumber("000", "Australia"),
-    EmergencyNumber("111", "New Zealand"),
+    EmergencyNumber("112", words="eu"),
+    EmergencyNumber("911", words="us_ca"),
+    EmergencyNumber("999", words="uk"),
+    EmergencyNumber("000", words="au"),
+    EmergencyNumber("111", words="nz"),
 )
 
 # Named lines for the regions the site already names, listed when a practice lists none of its own.
 DEFAULT_NAMED_LINES = (
-    DefaultLine(
-        name="988 Suicide & Crisis Lifeline (US)",
-        description="Free, confidential support for anyone in distress.",
-        phone="988",
-        text="988",
-        sms="988",
-        url="https://988lifeline.org/",
-        hours="Any time, day or night",
-    ),
-    DefaultLine(
-        name="9-8-8 Suicide Crisis Helpline (Canada)",
-        description="Free, confidential support for anyone thinking about suicide.",
-        phone="988",
-        text="988",
-        sms="988",
-        url="https://988.ca/",
-        hours="Any time, day or night",
-    ),
-    DefaultLine(
-        name="Samaritans (UK and Ireland)",
-        description="Someone to talk to, whatever you are going through.",
-        phone="116 123",
-        url="https://www.samaritans.org/",
-        hours="Any time, day or night",
-    ),
+    DefaultLine(words="lifeline_us", phone="988", text="988", sms="988", url="https://988lifeline.org/"),
+    DefaultLine(words="lifeline_ca", phone="988", text="988", sms="988", url="https://988.ca/"),
+    DefaultLine(words="samaritans", phone="116 123", url="https://www.samaritans.org/"),
 )
 
 # Always listed, last: they cover the countries no line above does.
 DIRECTORIES = (
-    DefaultLine(
-        name="Find a Helpline",
-        description="Free, confidential crisis lines in many countries, by phone, text or chat.",
-        url="https://findahelpline.com/",
-    ),
-    DefaultLine(
-        name="Befrienders Worldwide",
-        description="Emotional support centres around the world, if the directory above has nothing near you.",
-        url="https://befrienders.org/",
-    ),
+    DefaultLine(words="find_a_helpline", url="https://findahelpline.com/"),
+    DefaultLine(words="befrienders", url="https://befrienders.org/"),
 )
+
+
+def in_language(entries: Sequence[object], crisis_words: object) -> tuple[object, ...]:
+    """``entries`` with each default's words from ``crisis_words`` (a language's ``[crisis]``); others as given."""
+    return tuple(_in_language(entry, crisis_words) for entry in entries)
+
+
+def _in_language(entry: object, crisis_words: object) -> object:
+    key = getattr(entry, "words", None)
+    if key is None:
+        return entry
+    if isinstance(entry, EmergencyNumber):
+        return replace(entry, where=getattr(crisis_words, f"{key}_where"))
+    return replace(
+        entry,
+        name=getattr(crisis_words, f"{key}_name"),
+        description=getattr(crisis_words, f"{key}_description"),
+        hours=getattr(crisis_words, f"{key}_hours") if entry.phone else None,
+    )
 
 
 def lines_to_show(own: Sequence[object]) -> tuple[object, ...]:

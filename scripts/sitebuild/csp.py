@@ -12,10 +12,17 @@ URL path. Anything else that would run script — another inline ``<script>``,
 an ``on…=`` event attribute, a ``javascript:`` URL — stops the build, naming
 the page and the file it came from. A ``<script>`` line in a docs page would
 otherwise be hashed into that page's policy and run.
+
+The same goes for data blocks: only the known ones (``KNOWN_DATA_BLOCKS``, by
+id, of type ``application/json``, holding valid JSON, each once) may be on a page. Any
+other inline ``<script>``, whatever its type, stops the build too: the theme's
+instant navigation re-creates the scripts in a page's content as plain
+scripts, so a data block there would become a script to run.
 """
 
 import base64
 import hashlib
+import json
 import re
 from functools import cache
 from html.parser import HTMLParser
@@ -43,6 +50,10 @@ _URL_PATH = r"[A-Za-z0-9._~/-]*"
 _TEMPLATE_SCRIPT = re.compile(r"<script>(?P<body>.*?)</script>", re.DOTALL)
 
 _EXECUTABLE_TYPES = {"", "text/javascript", "module", "application/javascript"}
+# The data blocks a page may hold, by id: the theme's settings, and the words the page scripts show
+# (main.html, sitebuild/words.py). Both sit outside the content that instant navigation replaces.
+KNOWN_DATA_BLOCKS = {"__config", "site-words"}
+_DATA_TYPE = "application/json"
 # Attributes whose value the browser treats as a URL it may navigate to or load.
 _URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "poster", "background", "cite"}
 # Browsers ignore ASCII whitespace and control characters before a URL's scheme, and inside it.
@@ -55,8 +66,10 @@ class _Scripts(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.inline: list[str] = []
+        self.data_blocks: list[tuple[str, str]] = []  # (id, text)
         self.problems: list[str] = []
         self._in_inline_script = False
+        self._in_data_block = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         named = dict(attrs)
@@ -70,20 +83,43 @@ class _Scripts(HTMLParser):
         if tag == "script" and "src" not in named:
             kind = (named.get("type") or "").strip().lower()
             self._in_inline_script = kind in _EXECUTABLE_TYPES
+            self._in_data_block = not self._in_inline_script
             if self._in_inline_script:
                 self.inline.append("")
+            elif kind == _DATA_TYPE and named.get("id") in KNOWN_DATA_BLOCKS:
+                self.data_blocks.append((named["id"] or "", ""))
+            else:
+                block = f"an inline <script type={kind!r}> with id={named.get('id')!r}"
+                self.problems.append(f"{block}, not a known data block")
+                self._in_data_block = False
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
-        self._in_inline_script = False
+        self._in_inline_script = self._in_data_block = False
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "script":
-            self._in_inline_script = False
+            self._in_inline_script = self._in_data_block = False
 
     def handle_data(self, data: str) -> None:
         if self._in_inline_script:
             self.inline[-1] += data
+        elif self._in_data_block:
+            block_id, text = self.data_blocks[-1]
+            self.data_blocks[-1] = (block_id, text + data)
+
+    def close(self) -> None:
+        super().close()
+        seen: set[str] = set()
+        for block_id, text in self.data_blocks:
+            # The template writes each once, outside the content; another (from a page's text) would be in it.
+            if block_id in seen:
+                self.problems.append(f"a second data block <script id={block_id!r}> ({_shown(text)})")
+            seen.add(block_id)
+            try:
+                json.loads(text)
+            except ValueError:
+                self.problems.append(f"a data block <script id={block_id!r}> that is not valid JSON ({_shown(text)})")
 
 
 def _is_javascript_url(value: str) -> bool:

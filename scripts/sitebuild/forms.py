@@ -23,7 +23,7 @@ from alliance_check import (
     list_questionnaires,
     load_questionnaire,
 )
-from sitebuild import BuildError, templates
+from sitebuild import BuildError, templates, words
 
 FORM_MARKER = re.compile(r"<!--\s*self-check:\s*(?P<id>[A-Za-z0-9_-]+)\s*-->")
 PAPER_MARKER = re.compile(r"<!--\s*self-check-paper:\s*(?P<id>[A-Za-z0-9_-]+)\s*-->")
@@ -72,7 +72,7 @@ def render_form(questionnaire, url: UrlFor, practice=None) -> str:
     paper_url = url(paper_path(questionnaire.id))
     return templates.render(
         "partials/selfcheck/form.html",
-        q=questionnaire,
+        questionnaire=questionnaire,
         url=url,
         minutes=minutes,
         paper_url=paper_url,
@@ -88,7 +88,7 @@ def render_paper(questionnaire, url: UrlFor, practice=None) -> str:
         numbers[item.dimension].append(f"{number} (R)" if item.reverse else str(number))
     return templates.render(
         "partials/selfcheck/paper.html",
-        q=questionnaire,
+        questionnaire=questionnaire,
         check_url=url(check_path(questionnaire.id)),
         scale_min=scale.min,
         scale_max=scale.max,
@@ -105,11 +105,16 @@ def render_paper(questionnaire, url: UrlFor, practice=None) -> str:
 
 def band_rows(questionnaire) -> list[dict[str, str]]:
     """Bands as display rows, highest first: range, title, text."""
+    paper = templates.current_words().paper
     bands = sorted(questionnaire.bands, key=lambda band: band.min_pomp)
     rows = []
     for band, above in zip(bands, [*bands[1:], None], strict=True):
-        upper = "100" if above is None else f"under {_plain_number(above.min_pomp)}"
-        rows.append({"range": f"{_plain_number(band.min_pomp)} to {upper}", "title": band.title, "text": band.text})
+        low = _plain_number(band.min_pomp)
+        if above is None:
+            shown = words.fill_text(paper.band_top, min=low)
+        else:
+            shown = words.fill_text(paper.band_range, min=low, upper=_plain_number(above.min_pomp))
+        rows.append({"range": shown, "title": band.title, "text": band.text})
     return rows[::-1]
 
 
@@ -119,9 +124,10 @@ def _plain_number(value: float) -> str:
 
 def paper_page_markdown(questionnaire_id: str, lang: str) -> str:
     questionnaire = _questionnaire(questionnaire_id, lang, paper_source_path(questionnaire_id))
+    paper = words.catalogue(lang).paper
     return generated_page_markdown(
-        heading=f"Paper version: {questionnaire.title}",
-        description=f"A printable paper version of the self-check “{questionnaire.title}”, with a scoring key.",
+        heading=words.fill_text(paper.heading, title=questionnaire.title),
+        description=words.fill_text(paper.description, title=questionnaire.title),
         marker=f"<!-- self-check-paper: {questionnaire_id} -->",
     )
 

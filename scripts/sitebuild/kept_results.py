@@ -15,16 +15,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from alliance_check import list_questionnaires
-from sitebuild import PROJECT_ROOT, BuildError
+from sitebuild import PROJECT_ROOT, BuildError, templates
 
 MARKER = re.compile(r"<!--\s*kept-results:\s*(?P<what>[a-z0-9-]+)\s*-->")
 SCRIPT = "assets/javascripts/history/panel.js"
 QR_PACKAGE_DIR = PROJECT_ROOT / "node_modules" / "qrcode-generator"
 QR_SCRIPT = "assets/javascripts/vendor/qrcode-generator.mjs"
-NOSCRIPT = (
-    "<noscript><p>Keeping results on this device needs JavaScript, which is off in this browser, "
-    "so nothing is kept.</p></noscript>"
-)
+PANEL_TEMPLATE = "partials/history/panel.html"
+ERASE_TEMPLATE = "partials/history/erase.html"
 
 
 def expand_markers(html: str, url: Callable[[str], str], lang: str, page_source: str) -> str:
@@ -49,26 +47,11 @@ def expand_markers(html: str, url: Callable[[str], str], lang: str, page_source:
 
 
 def _panel(check: str, lang: str) -> str:
-    return (
-        f'<section class="history" id="kept-{check}" data-history="{check}" data-lang="{lang}" '
-        f'aria-labelledby="kept-{check}-heading">\n'
-        f'<h2 id="kept-{check}-heading">Your kept results</h2>\n'
-        f"{NOSCRIPT}\n"
-        "<div data-history-body></div>\n"
-        '<p><button type="button" class="md-button" data-history-erase hidden></button></p>\n'
-        '<p data-history-status role="status"></p>\n'
-        "</section>"
-    )
+    return templates.render(PANEL_TEMPLATE, check=check, lang=lang).strip()
 
 
 def _erase_control() -> str:
-    return (
-        '<div class="history-erase" data-history-erase-only>\n'
-        f"{NOSCRIPT}\n"
-        '<p data-history-status role="status"></p>\n'
-        '<p><button type="button" class="md-button" data-history-erase hidden></button></p>\n'
-        "</div>"
-    )
+    return templates.render(ERASE_TEMPLATE).strip()
 
 
 def vendor_qr_code(site_dir: Path, package_dir: Path = QR_PACKAGE_DIR) -> Path:

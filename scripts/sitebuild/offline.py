@@ -32,7 +32,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from sitebuild import PROJECT_ROOT, BuildError, snapshot
+from sitebuild import PROJECT_ROOT, BuildError, snapshot, templates
 
 SERVICE_WORKER_FILE = "service-worker.js"
 TEMPLATE = Path(__file__).with_name("service_worker.js")
@@ -52,6 +52,7 @@ CONTROLS_SCRIPT = "assets/javascripts/offline/controls.js"
 ENGINE_ENTRY = "assets/javascripts/selfcheck/engine.js"
 ENGINE_FILES = re.compile(r"^(?:pyodide/|assets/javascripts/selfcheck/|assets/javascripts/hex_sha256\.js$)")
 ENGINE_STAMP = re.compile(r'/\*__ENGINE_STAMP__\*/ "[0-9a-f]*"')
+CONTROLS_TEMPLATE = "partials/offline/controls.html"
 
 # Never kept: the worker itself, source maps, the compressed sitemap, the custom-domain
 # file, the 404 page, search stemmers for other languages, and the link-preview
@@ -142,25 +143,8 @@ def write_service_worker(site_dir: Path) -> dict:
 
 
 def expand_controls(html: str, url: Callable[[str], str]) -> str:
-    """Replace the controls marker with the keep and remove buttons, their status line and their script.
-
-    Both buttons start hidden: the script shows the one that fits this device,
-    and makes the status line live once it has said the state the page opened with.
-    """
+    """Replace the controls marker with the keep and remove buttons, their status line and their script."""
     if not CONTROLS_MARKER.search(html):
         return html
-    controls = (
-        '<div class="offline-copy" data-offline-copy>\n'
-        "<noscript><p>Keeping an offline copy needs JavaScript, which is off in this browser, "
-        "so no copy is kept.</p></noscript>\n"
-        "<p data-offline-status></p>\n"
-        '<p><button type="button" class="md-button" data-offline-keep hidden>'
-        "Keep an offline copy on this device</button>"
-        '<button type="button" class="md-button md-button--primary" data-offline-update hidden>'
-        "Update now</button> "
-        '<button type="button" class="md-button" data-offline-remove hidden>'
-        "Remove the offline copy from this device</button></p>\n"
-        "</div>\n"
-        f'<script type="module" src="{url(CONTROLS_SCRIPT)}"></script>'
-    )
+    controls = templates.render(CONTROLS_TEMPLATE, script_url=url(CONTROLS_SCRIPT)).strip()
     return CONTROLS_MARKER.sub(lambda _: controls, html, count=1)

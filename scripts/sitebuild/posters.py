@@ -4,12 +4,12 @@ Each check gets a page at ``self-check/poster/<id>/`` that prints as one page on
 A4 or US Letter: a large QR code to the check at the site's final address, the
 address in words, the promise that answers never leave the phone, and the
 practice's details. The poster is ``partials/sharing/poster.html``; the page
-holds only a marker, so the words live in the template and the data.
+holds only a marker, so the words live in the template, the interface words and the data.
 """
 
 import re
 
-from sitebuild import forms, templates
+from sitebuild import forms, templates, words
 from sitebuild.link_preview import short_address
 from sitebuild.practice import Practice
 from sitebuild.qr_code import inline_svg
@@ -28,9 +28,10 @@ def poster_source_path(questionnaire_id: str) -> str:
 
 def poster_page_markdown(questionnaire_id: str, lang: str) -> str:
     questionnaire = forms.load_for_page(questionnaire_id, lang, poster_source_path(questionnaire_id))
+    poster = words.catalogue(lang).poster
     return forms.generated_page_markdown(
-        heading=f"Waiting-room poster: {questionnaire.title}",
-        description=f"A waiting-room poster for the self-check “{questionnaire.title}”, to print on A4 or US Letter.",
+        heading=words.fill_text(poster.heading, title=questionnaire.title),
+        description=words.fill_text(poster.description, title=questionnaire.title),
         marker=f"<!-- self-check-poster: {questionnaire_id} -->",
     )
 
@@ -39,7 +40,7 @@ def render_poster(questionnaire, practice: Practice, site_url: str) -> str:
     check_address = site_url + forms.check_path(questionnaire.id)
     return templates.render(
         "partials/sharing/poster.html",
-        q=questionnaire,
+        questionnaire=questionnaire,
         practice=practice,
         minutes=forms.estimated_minutes(questionnaire),
         qr_code=inline_svg(check_address),

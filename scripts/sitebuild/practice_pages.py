@@ -23,6 +23,8 @@ import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+import yaml
+
 from sitebuild import BuildError, templates
 from sitebuild.practice import SECTIONS, Practice
 
@@ -43,7 +45,13 @@ DETAIL_TEMPLATES = {
 # menu under the practice's name, with no change to mkdocs.yml.
 PRACTICE_FOLDER = "practice"
 TEAM_PAGE = f"{PRACTICE_FOLDER}/team.md"
-TEAM_PAGE_MARKDOWN = "---\ndescription: Who you can see here.\n---\n\n# Our team\n\n<!-- practice: team -->\n"
+
+
+def team_page_markdown() -> str:
+    """The generated team page, in the site's language; its list is the ``team`` marker's."""
+    team_words = templates.current_words().practice
+    front_matter = yaml.safe_dump({"description": team_words.team_description}, allow_unicode=True, width=1000)
+    return f"---\n{front_matter}---\n\n# {team_words.team_title}\n\n<!-- practice: team -->\n"
 
 
 def expand(html: str, practice: Practice, page_source: str, url: Callable[[str], str] = lambda path: path) -> str:
@@ -120,7 +128,8 @@ def practice_nav(practice: Practice, docs_dir: Path) -> dict | None:
     """The menu group of the practice's own pages: its team page, then the Markdown files in its folder."""
     folder = docs_dir / PRACTICE_FOLDER
     own = sorted(path.relative_to(docs_dir).as_posix() for path in folder.rglob("*.md")) if folder.is_dir() else []
-    pages = [{"Our team": TEAM_PAGE}] if practice.team and TEAM_PAGE not in own else []
+    team_title = templates.current_words().practice.team_title
+    pages = [{team_title: TEAM_PAGE}] if practice.team and TEAM_PAGE not in own else []
     pages += own
     return {practice.short_name: pages} if pages else None
 

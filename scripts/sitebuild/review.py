@@ -27,7 +27,7 @@ from pathlib import Path
 
 import yaml
 
-from sitebuild import BuildError, templates
+from sitebuild import BuildError, templates, words
 
 #: Pages are reviewed at least this often: a review's next one is due this long after it.
 REVIEW_INTERVAL = datetime.timedelta(days=365)
@@ -251,8 +251,27 @@ def parse_reviewer(value: object, setting_at: str) -> str | None:
     return _text(value, setting_at)
 
 
+MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+
+
 def _shown(date: datetime.date) -> str:
-    return f"{date.day} {date:%B %Y}"
+    """A date as the site's language writes it in full (``26 November 2026``), from the interface words."""
+    review_words = templates.current_words().review
+    month = getattr(review_words.months, MONTHS[date.month - 1])
+    return words.fill_text(review_words.date, day=date.day, month=month, year=date.year)
 
 
 def _text(value: object, setting_at: str) -> str | None:

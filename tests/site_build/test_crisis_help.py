@@ -2,12 +2,14 @@
 
 import pytest
 
+from sitebuild import words
 from sitebuild.crisis_help import (
     DEFAULT_EMERGENCY_NUMBERS,
     DEFAULT_NAMED_LINES,
     DIRECTORIES,
     EmergencyNumber,
     EmergencyNumberError,
+    in_language,
     parse_emergency_numbers,
 )
 from sitebuild.practice import CrisisLine, parse_practice
@@ -17,7 +19,22 @@ def test_without_the_setting_the_defaults_name_their_countries() -> None:
     practice = parse_practice({"name": "A"}, "practice.yml")
     assert practice.emergency_numbers == DEFAULT_EMERGENCY_NUMBERS
     assert [entry.number for entry in DEFAULT_EMERGENCY_NUMBERS] == ["112", "911", "999", "000", "111"]
-    assert all(entry.where for entry in DEFAULT_EMERGENCY_NUMBERS)
+    english = in_language(DEFAULT_EMERGENCY_NUMBERS, words.catalogue("en").crisis)
+    assert english[1] == EmergencyNumber("911", "the United States and Canada", words="us_ca")
+
+
+@pytest.mark.parametrize("lang", words.languages())
+def test_the_defaults_have_their_words_in_every_language(lang: str) -> None:
+    crisis = words.catalogue(lang).crisis
+    assert all(entry.where for entry in in_language(DEFAULT_EMERGENCY_NUMBERS, crisis))
+    named = in_language(DEFAULT_NAMED_LINES, crisis)
+    assert all(line.name and line.description and line.hours for line in named)
+    assert all(line.name and line.description and not line.hours for line in in_language(DIRECTORIES, crisis))
+
+
+def test_a_practices_own_entries_keep_their_words() -> None:
+    own = (EmergencyNumber("999", "the UK"), CrisisLine(name="Local line", phone="0800 123 456"))
+    assert in_language(own, words.catalogue("es").crisis) == own
 
 
 def test_a_practices_numbers_replace_the_defaults() -> None:
@@ -53,4 +70,4 @@ def test_a_practices_own_lines_come_first_and_the_directories_stay() -> None:
     default = parse_practice({"name": "A"}, "p.yml").crisis_lines_or_default
     assert default == (*DEFAULT_NAMED_LINES, *DIRECTORIES)
     assert {line.phone for line in DEFAULT_NAMED_LINES} >= {"988", "116 123"}
-    assert all(line.hours for line in DEFAULT_NAMED_LINES)
+    assert all(line.words for line in (*DEFAULT_NAMED_LINES, *DIRECTORIES))

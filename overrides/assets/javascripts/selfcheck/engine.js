@@ -2,7 +2,7 @@
 // first use and kept across instant page changes (this module is evaluated
 // once), with promise-based requests matched to responses by id.
 
-import { messages } from "./messages.js";
+import { word } from "../words.js";
 
 const workerUrl = new URL("./worker/main.js", import.meta.url);
 // The worker starts from a same-origin blob: URL that imports the real one.
@@ -74,7 +74,7 @@ function setState(name, error = null) {
 
 /** Give up on the engine if ``request`` is not answered in time once the engine is ready. */
 function timeRequest(request) {
-  request.timer ??= setTimeout(() => fail(messages.failure.requestTooSlow), REQUEST_TIMEOUT_MS);
+  request.timer ??= setTimeout(() => fail(word("scoring.request_too_slow")), REQUEST_TIMEOUT_MS);
 }
 
 function fail(message) {
@@ -127,7 +127,7 @@ export function start() {
     fail(event.message || "The scoring engine could not be loaded.");
   });
   setState("starting");
-  startTimer = setTimeout(() => fail(messages.failure.tooSlow), START_TIMEOUT_MS);
+  startTimer = setTimeout(() => fail(word("scoring.too_slow")), START_TIMEOUT_MS);
 }
 
 /** Send a request to the engine (starting it if needed); resolves with its answer. */

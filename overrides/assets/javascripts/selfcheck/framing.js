@@ -6,7 +6,7 @@
 // as GitHub Pages send none), so this is the page's own script.
 
 import { el } from "./dom.js";
-import { messages } from "./messages.js";
+import { word } from "../words.js";
 
 /** Whether this page is shown inside a frame whose top page comes from another origin. */
 export function framedByAnotherSite() {
@@ -27,9 +27,9 @@ export function refuseToRunFramed(root) {
     href: window.location.href.split("#")[0],
     target: "_blank",
     rel: "noopener noreferrer",
-    text: messages.framed.link,
+    text: word("scoring.framed_link"),
   });
   const note = el("div", { class: "selfcheck__problem", "data-selfcheck-framed": true });
-  note.append(el("p", { text: messages.framed.why }), el("p", {}, link));
+  note.append(el("p", { text: word("scoring.framed_why") }), el("p", {}, link));
   form.before(note);
 }

@@ -7,8 +7,16 @@ import { answerSheet, collectAnswers, countAnswered, items } from "./form.js";
 import { onEveryPage } from "../instant_navigation.js";
 import { el } from "./dom.js";
 import { framedByAnotherSite, refuseToRunFramed } from "./framing.js";
-import { messages } from "./messages.js";
+import { hasWord, word } from "../words.js";
 import { renderResult } from "./result.js";
+
+// What the status line says in each of the engine's states.
+const engineWords = {
+  idle: () => "",
+  starting: () => word("scoring.starting"),
+  ready: () => word("scoring.ready"),
+  failed: () => word("scoring.failed"),
+};
 
 // The site's root, whatever subpath it is served under (this file is assets/javascripts/selfcheck/page.js).
 const siteRoot = new URL("../../../", import.meta.url);
@@ -31,7 +39,7 @@ function wireCheck(root) {
   const setText = (node, text) => {
     if (node.textContent !== text) node.textContent = text;
   };
-  const showProgress = () => setText(progress, messages.progress(countAnswered(form), total));
+  const showProgress = () => setText(progress, word("scoring.progress", { answered: countAnswered(form), total }));
 
   // The engine starts on the first sign of interest, so it is usually ready by
   // the last answer. After a failure it starts again only when the visitor asks
@@ -52,12 +60,12 @@ function wireCheck(root) {
       setText(engineStatus, ""); // the alert says it, once
       if (used) {
         const retry = waitingForResult ? score : start;
-        showFailure([`${messages.engine.failed} ${messages.failure.kept}`, messages.failure.reason(state.error)], retry);
+        showFailure([`${word("scoring.failed")} ${word("scoring.kept")}`, word("scoring.reason", { detail: state.error })], retry);
       }
       return;
     }
     if (state.name !== "idle") clearFailure(); // starting again, or ready: the failure is over
-    setText(engineStatus, waitingForResult && state.name === "starting" ? messages.waitingForEngine : messages.engine[state.name]);
+    setText(engineStatus, waitingForResult && state.name === "starting" ? word("scoring.waiting") : engineWords[state.name]());
   };
   const unsubscribe = onStateChange(followEngine);
 
@@ -79,7 +87,7 @@ function wireCheck(root) {
 
   /** What went wrong, with Try again (running `retry`) and the paper version. */
   function showFailure(lines, retry) {
-    const button = el("button", { type: "button", class: "md-button", text: messages.failure.retry });
+    const button = el("button", { type: "button", class: "md-button", text: word("scoring.retry") });
     button.addEventListener("click", () => {
       submit.focus(); // before this button is removed, so focus is not lost
       clearProblem();
@@ -88,7 +96,7 @@ function wireCheck(root) {
     const paper = root.querySelector("[data-selfcheck-paper]");
     showProblem(
       ...lines.map((line) => el("p", { text: line })),
-      el("p", {}, button, " ", paper ? el("a", { href: paper.href, text: messages.failure.paper }) : null),
+      el("p", {}, button, " ", paper ? el("a", { href: paper.href, text: word("scoring.paper") }) : null),
     );
     failureShown = true;
   }
@@ -98,7 +106,7 @@ function wireCheck(root) {
     used = true;
     const answers = collectAnswers(form);
     if (Object.keys(answers).length === 0) {
-      showProblem(el("p", { text: messages.noAnswers }));
+      showProblem(el("p", { text: word("scoring.no_answers") }));
       items(form)[0].querySelector("input").focus();
       return;
     }
@@ -107,7 +115,7 @@ function wireCheck(root) {
     clearProblem();
     waitingForResult = true;
     submit.setAttribute("aria-disabled", "true");
-    if (currentState().name !== "ready") setText(engineStatus, messages.waitingForEngine);
+    if (currentState().name !== "ready") setText(engineStatus, word("scoring.waiting"));
     try {
       const payload = JSON.stringify({ questionnaire: root.dataset.selfcheck, lang: root.dataset.lang, answers });
       const reply = readReply(await request("score", payload));
@@ -121,7 +129,7 @@ function wireCheck(root) {
       if (currentState().name !== "failed") {
         setText(engineStatus, "");
         const detail = String(error?.message || error).split("\n")[0];
-        showFailure([`${messages.failure.request} ${messages.failure.kept}`, messages.failure.reason(detail)], score);
+        showFailure([`${word("scoring.request_failed")} ${word("scoring.kept")}`, word("scoring.reason", { detail })], score);
       }
     } finally {
       waitingForResult = false;
@@ -131,13 +139,13 @@ function wireCheck(root) {
 
   /** The bridge's error in the page's own words, pointing at the question it names. */
   function showScoringError(error) {
-    const words = messages.scoringError;
-    const codeText = Object.hasOwn(words.codes, error.code) ? words.codes[error.code] : words.other;
+    const known = typeof error.code === "string" && hasWord(`scoring.errors.${error.code}`);
+    const codeText = known ? word(`scoring.errors.${error.code}`) : word("scoring.error_other");
     const id = typeof error.field === "string" && error.field.startsWith("answers.") ? error.field.slice(8) : null;
     const item = id === null ? null : form.querySelector(`fieldset[data-item="${CSS.escape(id)}"]`);
     const number = item ? items(form).indexOf(item) + 1 : 0;
     showFailure(
-      [`${words.heading} ${codeText}`, item ? `${words.question(number)} ${messages.failure.kept}` : messages.failure.kept],
+      [`${word("scoring.error_heading")} ${codeText}`, item ? `${word("scoring.error_question", { number })} ${word("scoring.kept")}` : word("scoring.kept")],
       score,
     );
     if (item) (item.querySelector("input:checked") || item.querySelector("input")).focus();
@@ -222,7 +230,7 @@ function readReply(text) {
   } catch {
     // not JSON: refused below
   }
-  if (!isObject(reply)) throw new Error(messages.failure.unreadable);
+  if (!isObject(reply)) throw new Error(word("scoring.unreadable"));
   const dimensions = isObject(reply.result) ? reply.result.dimensions : null;
   const result =
     reply.ok === true &&
@@ -230,7 +238,7 @@ function readReply(text) {
     Array.isArray(dimensions) &&
     dimensions.every((dimension) => isObject(dimension) && typeof dimension.id === "string" && typeof dimension.title === "string");
   const error = reply.ok === false && isObject(reply.error) && typeof reply.error.code === "string";
-  if (!result && !error) throw new Error(messages.failure.unreadable);
+  if (!result && !error) throw new Error(word("scoring.unreadable"));
   return reply;
 }
 

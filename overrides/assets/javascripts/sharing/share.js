@@ -3,9 +3,10 @@
 // page's address copied to the clipboard with a visible, announced
 // confirmation. It shares the page's address only, never answers or results,
 // and loads nothing. "Copy message" (partials/sharing/messages.html) copies a
-// message ready to paste. Their words come from the markup's data attributes.
+// message ready to paste. Their words come from the page's words (words.js).
 
 import { onEveryPage } from "../instant_navigation.js";
+import { word } from "../words.js";
 
 // Cleared first, so the same words are announced again on a second press.
 function announce(status, text) {
@@ -23,16 +24,16 @@ const canShare = () => typeof navigator.share === "function";
 function wireShareButton(root) {
   const button = root.querySelector("button");
   const status = root.querySelector("[role=status]");
-  button.textContent = canShare() ? button.dataset.labelShare : button.dataset.labelCopy;
+  button.textContent = canShare() ? word("share.share") : word("share.copy");
 
   const say = (text) => announce(status, text);
 
   const copy = async (address) => {
     try {
       await navigator.clipboard.writeText(address);
-      say(status.dataset.copied);
+      say(word("share.copied"));
     } catch {
-      say(`${status.dataset.failed} ${address}`);
+      say(`${word("share.failed")} ${address}`);
     }
   };
 
@@ -69,9 +70,9 @@ function wireCopyMessage(root) {
     const text = message.innerText.trim();
     try {
       await navigator.clipboard.writeText(text);
-      announce(status, status.dataset.copied);
+      announce(status, word("share.message_copied"));
     } catch {
-      announce(status, status.dataset.failed);
+      announce(status, word("share.message_failed"));
     }
   };
   button.addEventListener("click", onClick);
