@@ -50,7 +50,7 @@ build: deps-build wheel
 	$(PY) -m sitebuild.build_site --site-dir site
 
 serve: build
-	$(PY) -m sitebuild.serve --port 8000
+	$(PY) -m dev.serve --port 8000
 
 browser:
 	scripts/install-chromium.sh

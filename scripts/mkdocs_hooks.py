@@ -211,18 +211,18 @@ def on_page_content(html: str, page, config, files) -> str:
         return get_relative_url(path, page.url)
 
     practice = config["extra"]["practice"]
-    where = page.file.src_uri
-    html = _run_step(practice_pages.expand, html, practice, where, url)
-    html = _run_step(review.expand, html, practice.review, practice.name, where)
+    page_source = page.file.src_uri
+    html = _run_step(practice_pages.expand, html, practice, page_source, url)
+    html = _run_step(review.expand, html, practice.review, practice.name, page_source)
     html = _run_step(offline.expand_controls, html, url)
     lang = config["theme"]["language"]
     site_url = _site_url(config)
-    html = _run_step(posters.expand_markers, html, lang, practice, site_url, where)
-    html = _run_step(sharing_kit.expand_markers, html, lang, practice, url, site_url, where)
+    html = _run_step(posters.expand_markers, html, lang, practice, site_url, page_source)
+    html = _run_step(sharing_kit.expand_markers, html, lang, practice, url, site_url, page_source)
     address = page.canonical_url or site_url + page.url
-    html = _run_step(print_address.add_print_address, html, where, address, site_url, practice)
-    html = _run_step(kept_results.expand_markers, html, url, lang, where)
-    return _run_step(forms.expand_markers, html, lang, url, where, practice)
+    html = _run_step(print_address.add_print_address, html, page_source, address, site_url, practice)
+    html = _run_step(kept_results.expand_markers, html, url, lang, page_source)
+    return _run_step(forms.expand_markers, html, lang, url, page_source, practice)
 
 
 def on_page_context(context, page, config, nav):

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from sitebuild.strict_build import run_strict_build as run_build
+from dev.strict_build import run_strict_build as run_build
 
 # Served under a subpath, as GitHub Pages serves a project site.
 SUBPATH = "/practice-site/"

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from building import SUBPATH, build_site
 
-from sitebuild.serve import serve_in_background
+from dev.serve import serve_in_background
 
 
 @pytest.fixture(scope="session")

@@ -27,10 +27,10 @@ import tempfile
 import threading
 from pathlib import Path
 
+from dev.chromium import CHROMIUM_PATH, missing_chromium
+from dev.serve import make_server
+from dev.strict_build import run_strict_build
 from sitebuild import PROJECT_ROOT
-from sitebuild.chromium import CHROMIUM_PATH, missing_chromium
-from sitebuild.serve import make_server
-from sitebuild.strict_build import run_strict_build
 
 LIGHTHOUSE = PROJECT_ROOT / "node_modules" / ".bin" / "lighthouse"
 PAGES = {"home": "", "content": "relationship/trust-and-safety/", "check": "self-check/alliance/"}

@@ -124,10 +124,10 @@ def parse_references(data: object, source: str = str(REFERENCES_FILE)) -> dict[s
     return references
 
 
-def _whole_number(fields: dict, name: str, where: str) -> int:
+def _whole_number(fields: dict, name: str, entry_at: str) -> int:
     value = fields[name]
     if isinstance(value, bool) or not isinstance(value, int):
-        raise CitationError(f"{where}: {name} {value!r} must be a whole number such as 2018")
+        raise CitationError(f"{entry_at}: {name} {value!r} must be a whole number such as 2018")
     return value
 
 

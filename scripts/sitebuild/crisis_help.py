@@ -108,16 +108,16 @@ def lines_to_show(own: Sequence[object]) -> tuple[object, ...]:
     return (*own, *(() if own else DEFAULT_NAMED_LINES), *DIRECTORIES)
 
 
-def parse_emergency_numbers(raw: object, where: str) -> tuple[EmergencyNumber, ...]:
+def parse_emergency_numbers(raw: object, settings_file: str) -> tuple[EmergencyNumber, ...]:
     """Validate ``emergency_numbers`` from the practice file: a list of ``{number, where}`` (``where`` optional)."""
     key = "emergency_numbers"
     if raw is None or raw == []:
         return DEFAULT_EMERGENCY_NUMBERS
     if not isinstance(raw, list):
-        raise EmergencyNumberError(f"{where}: {key}: must be a list (each entry starting with '- number:')")
+        raise EmergencyNumberError(f"{settings_file}: {key}: must be a list (each entry starting with '- number:')")
     numbers = []
     for index, entry in enumerate(raw):
-        at = f"{where}: {key}[{index}]"
+        at = f"{settings_file}: {key}[{index}]"
         if not isinstance(entry, dict):
             raise EmergencyNumberError(f'{at}: must be a setting such as number: "999" (with where: optional)')
         unknown = sorted(str(name) for name in entry if name not in ("number", "where"))

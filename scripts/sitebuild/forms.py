@@ -46,19 +46,19 @@ def paper_source_path(questionnaire_id: str) -> str:
     return f"self-check/paper/{questionnaire_id}.md"
 
 
-def load_for_page(questionnaire_id: str, lang: str, where: str):
+def load_for_page(questionnaire_id: str, lang: str, page_source: str):
     """A questionnaire a page asks for, or a build error naming the page."""
-    return _questionnaire(questionnaire_id, lang, where)
+    return _questionnaire(questionnaire_id, lang, page_source)
 
 
-def _questionnaire(questionnaire_id: str, lang: str, where: str):
+def _questionnaire(questionnaire_id: str, lang: str, page_source: str):
     known = list_questionnaires()
     if questionnaire_id not in known:
-        raise BuildError(f"{where}: unknown self-check '{questionnaire_id}' (known: {', '.join(known)})")
+        raise BuildError(f"{page_source}: unknown self-check '{questionnaire_id}' (known: {', '.join(known)})")
     try:
         return load_questionnaire(questionnaire_id, lang)
     except QuestionnaireError as error:
-        raise BuildError(f"{where}: {error}") from error
+        raise BuildError(f"{page_source}: {error}") from error
 
 
 def estimated_minutes(questionnaire) -> int:
@@ -154,22 +154,22 @@ def markdown_text(text: str) -> str:
     return _MARKDOWN_SYNTAX.sub(r"\\\1", escape(text, quote=False))
 
 
-def expand_markers(html: str, lang: str, url: UrlFor, where: str, practice=None) -> str:
+def expand_markers(html: str, lang: str, url: UrlFor, page_source: str, practice=None) -> str:
     """Replace every check and paper marker in a rendered page."""
-    html = FORM_MARKER.sub(lambda m: render_form(_questionnaire(m["id"], lang, where), url, practice), html)
-    return PAPER_MARKER.sub(lambda m: render_paper(_questionnaire(m["id"], lang, where), url, practice), html)
+    html = FORM_MARKER.sub(lambda m: render_form(_questionnaire(m["id"], lang, page_source), url, practice), html)
+    return PAPER_MARKER.sub(lambda m: render_paper(_questionnaire(m["id"], lang, page_source), url, practice), html)
 
 
 def questionnaire_ids() -> list[str]:
     return list_questionnaires()
 
 
-def check_language(lang: str, where: str) -> None:
+def check_language(lang: str, settings_file: str) -> None:
     """Fail unless every questionnaire has text in ``lang`` (the site's language)."""
     for questionnaire_id in list_questionnaires():
         available = list_languages(questionnaire_id)
         if lang not in available:
             raise BuildError(
-                f"{where}: languages: '{lang}' has no text yet for the self-check '{questionnaire_id}' "
+                f"{settings_file}: languages: '{lang}' has no text yet for the self-check '{questionnaire_id}' "
                 f"(available: {', '.join(available)}). Add the file {questionnaire_id}.{lang}.toml first."
             )

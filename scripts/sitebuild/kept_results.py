@@ -25,7 +25,7 @@ PANEL_TEMPLATE = "partials/history/panel.html"
 ERASE_TEMPLATE = "partials/history/erase.html"
 
 
-def expand_markers(html: str, url: Callable[[str], str], lang: str, where: str) -> str:
+def expand_markers(html: str, url: Callable[[str], str], lang: str, page_source: str) -> str:
     """Replace every kept-results marker in a rendered page; an unknown check id stops the build."""
     if not MARKER.search(html):
         return html
@@ -37,7 +37,7 @@ def expand_markers(html: str, url: Callable[[str], str], lang: str, where: str) 
             return _erase_control()
         if what not in known:
             raise BuildError(
-                f"{where}: <!-- kept-results: {what} -->: there is no self-check {what!r} "
+                f"{page_source}: <!-- kept-results: {what} -->: there is no self-check {what!r} "
                 f"(known: {', '.join(known)}, or 'erase' for the erase control alone)."
             )
         return _panel(what, lang)

@@ -32,18 +32,25 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from sitebuild import BuildError, snapshot, templates
+from sitebuild import PROJECT_ROOT, BuildError, snapshot, templates
 
 SERVICE_WORKER_FILE = "service-worker.js"
 TEMPLATE = Path(__file__).with_name("service_worker.js")
 MANIFEST_PLACEHOLDER = "/*__OFFLINE_MANIFEST__*/ null"
+# Modules the service worker shares with the pages' scripts, so each rule has
+# one home. Not every browser starts a service worker from a module, so the
+# build writes their text in place of this marker, without ``export``.
+ASSETS = PROJECT_ROOT / "overrides" / "assets" / "javascripts"
+SHARED_MODULES = (ASSETS / "offline" / "cache_names.js", ASSETS / "hex_sha256.js")
+SHARED_PLACEHOLDER = "/*__SHARED_MODULES__*/"
 CONTROLS_MARKER = re.compile(r"<!--\s*offline-copy:\s*controls\s*-->")
 CONTROLS_SCRIPT = "assets/javascripts/offline/controls.js"
 #: The engine's entry, which carries the stamp, and the files the stamp covers: everything the
 #: engine's worker may load (the runtime, wheel and snapshot, and the check's scripts, which
-#: include the worker's own modules; a few more than it needs only makes the stamp stricter).
+#: include the worker's own modules, and the SHA-256 helper it shares with the service worker;
+#: a few more than it needs only makes the stamp stricter).
 ENGINE_ENTRY = "assets/javascripts/selfcheck/engine.js"
-ENGINE_FILES = re.compile(r"^(?:pyodide/|assets/javascripts/selfcheck/)")
+ENGINE_FILES = re.compile(r"^(?:pyodide/|assets/javascripts/selfcheck/|assets/javascripts/hex_sha256\.js$)")
 ENGINE_STAMP = re.compile(r'/\*__ENGINE_STAMP__\*/ "[0-9a-f]*"')
 CONTROLS_TEMPLATE = "partials/offline/controls.html"
 
@@ -101,6 +108,26 @@ def page_address(path: str) -> str:
     return path.removesuffix("index.html") if path.endswith("/index.html") else path
 
 
+def service_worker_source() -> str:
+    """The service worker's script, with the shared modules written in; only its file list is left to fill."""
+    template = TEMPLATE.read_text(encoding="utf-8")
+    if SHARED_PLACEHOLDER not in template:
+        raise BuildError(f"{TEMPLATE} has lost its placeholder {SHARED_PLACEHOLDER!r}.")
+    shared = "\n".join(_as_classic_script(module) for module in SHARED_MODULES)
+    return template.replace(SHARED_PLACEHOLDER, shared, 1)
+
+
+def _as_classic_script(module: Path) -> str:
+    """``module``'s text without ``export``: its functions and constants, for a classic script."""
+    text = module.read_text(encoding="utf-8")
+    if re.search(r"^\s*import\b|^export\s*(?:\{|\*|default\b)", text, re.MULTILINE):
+        raise BuildError(
+            f"{module} is written into the service worker, so it can only export declarations "
+            "(export function, export const) and import nothing."
+        )
+    return re.sub(r"^export\s+", "", text, flags=re.MULTILINE)
+
+
 def offline_manifest(site_dir: Path) -> dict:
     """Every file the offline copy keeps, with its sha256, and the version they make together."""
     parts = language_parts(site_dir)
@@ -116,7 +143,7 @@ def offline_manifest(site_dir: Path) -> dict:
     if not any(entry["url"] == f"pyodide/{snapshot.SNAPSHOT_FILE}" for entry in files):
         raise BuildError(f"The offline copy needs pyodide/{snapshot.SNAPSHOT_FILE}; build the runtime first.")
     listing = "\n".join(f"{entry['url']} {entry['sha256']}" for entry in files)
-    logic = hashlib.sha256(TEMPLATE.read_bytes()).hexdigest()
+    logic = hashlib.sha256(service_worker_source().encode()).hexdigest()
     version = hashlib.sha256(f"{logic}\n{listing}".encode()).hexdigest()[:20]
     return {"version": version, "files": files}
 
@@ -151,7 +178,7 @@ def write_service_worker(site_dir: Path) -> dict:
     Call it last."""
     engine = stamp_engine(site_dir)
     manifest = {**offline_manifest(site_dir), "engine": engine}
-    template = TEMPLATE.read_text(encoding="utf-8")
+    template = service_worker_source()
     if MANIFEST_PLACEHOLDER not in template:
         raise BuildError(f"{TEMPLATE} has lost its placeholder {MANIFEST_PLACEHOLDER!r}.")
     script = template.replace(MANIFEST_PLACEHOLDER, json.dumps(manifest, separators=(",", ":")), 1)

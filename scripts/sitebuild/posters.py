@@ -50,8 +50,8 @@ def render_poster(questionnaire, practice: Practice, site_url: str) -> str:
     )
 
 
-def expand_markers(html: str, lang: str, practice: Practice, site_url: str, where: str) -> str:
+def expand_markers(html: str, lang: str, practice: Practice, site_url: str, page_source: str) -> str:
     """Replace every poster marker in a rendered page with its poster."""
     return POSTER_MARKER.sub(
-        lambda m: render_poster(forms.load_for_page(m["id"], lang, where), practice, site_url), html
+        lambda m: render_poster(forms.load_for_page(m["id"], lang, page_source), practice, site_url), html
     )

@@ -54,7 +54,7 @@ def team_page_markdown() -> str:
     return f"---\n{front_matter}---\n\n# {team_words.team_title}\n\n<!-- practice: team -->\n"
 
 
-def expand(html: str, practice: Practice, where: str, url: Callable[[str], str] = lambda path: path) -> str:
+def expand(html: str, practice: Practice, page_source: str, url: Callable[[str], str] = lambda path: path) -> str:
     """Fill in the practice's details (and drop blocks for hidden audiences, if any are left).
 
     ``url`` turns a path from the site's root into a link from this page.
@@ -63,19 +63,19 @@ def expand(html: str, practice: Practice, where: str, url: Callable[[str], str] 
     def detail(match: re.Match[str]) -> str:
         name = match["name"]
         if name not in DETAIL_TEMPLATES:
-            raise BuildError(f"{where}: unknown practice detail '{name}' (known: {', '.join(DETAIL_TEMPLATES)})")
+            raise BuildError(f"{page_source}: unknown practice detail '{name}' (known: {', '.join(DETAIL_TEMPLATES)})")
         return templates.render(DETAIL_TEMPLATES[name], practice=practice, url=url, team_page=TEAM_PAGE)
 
-    return DETAIL_MARKER.sub(detail, drop_hidden_audiences(html, practice, where))
+    return DETAIL_MARKER.sub(detail, drop_hidden_audiences(html, practice, page_source))
 
 
-def drop_hidden_audiences(text: str, practice: Practice, where: str) -> str:
+def drop_hidden_audiences(text: str, practice: Practice, page_source: str) -> str:
     """Remove the blocks marked for audiences the practice hides."""
 
     def audience(match: re.Match[str]) -> str:
         key = match["key"]
         if key not in SECTIONS:
-            raise BuildError(f"{where}: unknown audience '{key}' (known: {', '.join(SECTIONS)})")
+            raise BuildError(f"{page_source}: unknown audience '{key}' (known: {', '.join(SECTIONS)})")
         return "" if key in practice.hidden_sections else match["body"]
 
     return AUDIENCE_BLOCK.sub(audience, text)
@@ -121,8 +121,8 @@ def page_description(description: str | None, practice: Practice) -> str:
     text = description or practice.description
     if practice.name.lower() in text.lower():
         return text
-    where = f", {practice.region}" if practice.region else ""
-    return f"{text.rstrip()} From {practice.name}{where}."
+    in_region = f", {practice.region}" if practice.region else ""
+    return f"{text.rstrip()} From {practice.name}{in_region}."
 
 
 def practice_nav(practice: Practice, docs_dir: Path) -> dict | None:

@@ -66,19 +66,22 @@ class PracticeReview:
         return self.reviewer is not None
 
 
-def parse_practice_review(raw: object, where: str) -> PracticeReview:
-    """Validate the ``review:`` setting of the practice file (``where`` is its name, for messages)."""
+def parse_practice_review(raw: object, settings_file: str) -> PracticeReview:
+    """Validate the ``review:`` setting of the practice file (``settings_file`` is its name, for messages)."""
     if raw is None:
         return PracticeReview()
     if not isinstance(raw, Mapping):
-        raise ReviewError(f"{where}: review: must be a set of 'key: value' settings ({', '.join(PRACTICE_FIELDS)})")
+        raise ReviewError(
+            f"{settings_file}: review: must be a set of 'key: value' settings ({', '.join(PRACTICE_FIELDS)})"
+        )
     for key in raw:
         if key not in PRACTICE_FIELDS:
-            raise ReviewError(f"{where}: review.{key}: unknown setting (allowed: {', '.join(PRACTICE_FIELDS)})")
-    values = {key: _text(raw.get(key), f"{where}: review.{key}") for key in PRACTICE_FIELDS}
+            raise ReviewError(f"{settings_file}: review.{key}: unknown setting (allowed: {', '.join(PRACTICE_FIELDS)})")
+    values = {key: _text(raw.get(key), f"{settings_file}: review.{key}") for key in PRACTICE_FIELDS}
     if values["reviewer_qualifications"] and not values["reviewer"]:
         raise ReviewError(
-            f"{where}: review.reviewer_qualifications: give review.reviewer too (whose qualifications are these?)"
+            f"{settings_file}: review.reviewer_qualifications: "
+            "give review.reviewer too (whose qualifications are these?)"
         )
     return PracticeReview(**values)
 
@@ -126,32 +129,34 @@ def load_reviews(path: Path) -> dict[str, RecordedReview]:
     """The reviews record (page path inside the docs folder -> its review); none yet if the file is missing."""
     if not path.is_file():
         return {}
-    where = path.as_posix()
+    source_file = path.as_posix()
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as error:
-        raise ReviewError(f"{where} is not valid YAML ({error}); run {RECORD_TOOL} again to rewrite it") from None
+        raise ReviewError(f"{source_file} is not valid YAML ({error}); run {RECORD_TOOL} again to rewrite it") from None
     if raw is None:
         return {}
     if not isinstance(raw, Mapping):
-        raise ReviewError(f"{where}: expected one entry per page, such as 'about.md:'; run {RECORD_TOOL} to rewrite it")
-    return {str(page): _recorded(entry, f"{where}: {page}") for page, entry in raw.items()}
+        raise ReviewError(
+            f"{source_file}: expected one entry per page, such as 'about.md:'; run {RECORD_TOOL} to rewrite it"
+        )
+    return {str(page): _recorded(entry, f"{source_file}: {page}") for page, entry in raw.items()}
 
 
-def _recorded(entry: object, where: str) -> RecordedReview:
+def _recorded(entry: object, entry_at: str) -> RecordedReview:
     if not isinstance(entry, Mapping):
-        raise ReviewError(f"{where}: expected 'fingerprint', 'reviewed' and optionally 'reviewer'")
+        raise ReviewError(f"{entry_at}: expected 'fingerprint', 'reviewed' and optionally 'reviewer'")
     unknown = [key for key in entry if key not in ("fingerprint", "reviewed", "reviewer")]
     if unknown:
-        raise ReviewError(f"{where}: unknown field '{unknown[0]}' (allowed: fingerprint, reviewed, reviewer)")
+        raise ReviewError(f"{entry_at}: unknown field '{unknown[0]}' (allowed: fingerprint, reviewed, reviewer)")
     print_ = entry.get("fingerprint")
     if not isinstance(print_, str) or not re.fullmatch(f"[0-9a-f]{{{FINGERPRINT_LENGTH}}}", print_):
         raise ReviewError(
-            f"{where}: 'fingerprint' must be {FINGERPRINT_LENGTH} hex digits, as {RECORD_TOOL} writes it; "
+            f"{entry_at}: 'fingerprint' must be {FINGERPRINT_LENGTH} hex digits, as {RECORD_TOOL} writes it; "
             "run the tool again for this page"
         )
-    reviewed = as_date(entry.get("reviewed"), where, "reviewed")
-    return RecordedReview(print_, reviewed, _text(entry.get("reviewer"), f"{where}: 'reviewer'"))
+    reviewed = as_date(entry.get("reviewed"), entry_at, "reviewed")
+    return RecordedReview(print_, reviewed, _text(entry.get("reviewer"), f"{entry_at}: 'reviewer'"))
 
 
 def refuse_front_matter(meta: Mapping[str, object], page: str) -> None:
@@ -230,20 +235,20 @@ def review_line(review: PageReview) -> str:
     return " ".join(line.split()) + "\n"
 
 
-def expand(html: str, review: PracticeReview, practice_name: str, where: str) -> str:
+def expand(html: str, review: PracticeReview, practice_name: str, page_source: str) -> str:
     """Fill in ``<!-- review: statement -->`` with the practice's statement of authorship and review."""
 
     def statement(match: re.Match[str]) -> str:
         if match["name"] != "statement":
-            raise ReviewError(f"{where}: unknown review detail '{match['name']}' (known: statement)")
+            raise ReviewError(f"{page_source}: unknown review detail '{match['name']}' (known: statement)")
         return templates.render(STATEMENT_TEMPLATE, review=review, practice_name=practice_name)
 
     return STATEMENT_MARKER.sub(statement, html)
 
 
-def parse_reviewer(value: object, where: str) -> str | None:
+def parse_reviewer(value: object, setting_at: str) -> str | None:
     """A reviewer's name as a page shows it (text without markup, white space tidied)."""
-    return _text(value, where)
+    return _text(value, setting_at)
 
 
 MONTHS = (
@@ -269,14 +274,14 @@ def _shown(date: datetime.date) -> str:
     return words.fill_text(review_words.date, day=date.day, month=month, year=date.year)
 
 
-def _text(value: object, where: str) -> str | None:
+def _text(value: object, setting_at: str) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str):
-        raise ReviewError(f'{where} must be text: put it in quotes, for example "{value}"')
+        raise ReviewError(f'{setting_at} must be text: put it in quotes, for example "{value}"')
     if _MARKUP.search(value):
-        raise ReviewError(f"{where}: {value!r} cannot contain <, > or \" (use ' or “ ” for quotes)")
+        raise ReviewError(f"{setting_at}: {value!r} cannot contain <, > or \" (use ' or “ ” for quotes)")
     text = " ".join(value.split())
     if len(text) > _LONGEST_TEXT:
-        raise ReviewError(f"{where} is {len(text)} characters long; keep it under {_LONGEST_TEXT}")
+        raise ReviewError(f"{setting_at} is {len(text)} characters long; keep it under {_LONGEST_TEXT}")
     return text or None

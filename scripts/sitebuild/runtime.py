@@ -28,14 +28,20 @@ def pyodide_version(package_dir: Path = PYODIDE_PACKAGE_DIR) -> str:
     return json.loads(manifest.read_text(encoding="utf-8"))["version"]
 
 
-def vendor_runtime(site_dir: Path, wheel: Path, package_dir: Path = PYODIDE_PACKAGE_DIR) -> Path:
-    """Copy the runtime files and ``wheel`` into ``site_dir/pyodide`` and write its lock file."""
-    pyodide_version(package_dir)
+def check_inputs(wheel: Path, package_dir: Path = PYODIDE_PACKAGE_DIR) -> str:
+    """The pinned Pyodide's version, once its runtime files and ``wheel`` are all there; else fail with the fix."""
+    version = pyodide_version(package_dir)
     missing = [name for name in RUNTIME_FILES if not (package_dir / name).is_file()]
     if missing:
         raise BuildError(f"Pyodide files missing in {package_dir}: {', '.join(missing)}. Run `npm ci`.")
     if not wheel.is_file():
         raise BuildError(f"Wheel {wheel} is missing. Run `make wheel`.")
+    return version
+
+
+def vendor_runtime(site_dir: Path, wheel: Path, package_dir: Path = PYODIDE_PACKAGE_DIR) -> Path:
+    """Copy the runtime files and ``wheel`` into ``site_dir/pyodide`` and write its lock file."""
+    check_inputs(wheel, package_dir)
     target = site_dir / SITE_RUNTIME_DIR
     target.mkdir(parents=True, exist_ok=True)
     for name in RUNTIME_FILES:

@@ -1,14 +1,15 @@
 // The offline copy of this site (scripts/sitebuild/offline.py writes the file
-// list below at build time). Registered only when a visitor asks for the
-// copy. It keeps this site's own files, exactly as listed, and never
+// list below at build time, and the modules it shares with the pages' scripts
+// in place of the shared-modules marker). Registered only when a visitor asks
+// for the copy. It keeps this site's own files, exactly as listed, and never
 // anything a visitor types: it answers GET requests for listed files only.
 "use strict";
 
+/*__SHARED_MODULES__*/
+
 const MANIFEST = /*__OFFLINE_MANIFEST__*/ null;
 const SCOPE = new URL(self.registration.scope);
-// Several sites can share one origin (GitHub Pages project sites), so each
-// keeps its copies under its own path.
-const PREFIX = `offline-copy:${SCOPE.pathname}:`;
+const PREFIX = offlineCachePrefix(SCOPE);
 const CACHE = PREFIX + MANIFEST.version;
 const FILES = new Map(MANIFEST.files.map((file) => [new URL(file.url, SCOPE).href, file]));
 
@@ -126,9 +127,7 @@ async function checked(file, response) {
   // browsers refuse redirected responses for page loads.
   const kept = response.redirected ? null : response.clone();
   const body = await response.arrayBuffer();
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", body));
-  const hex = Array.from(digest, (byte) => byte.toString(16).padStart(2, "0")).join("");
-  if (hex !== file.sha256) throw new Error(`${file.url} is not the file this version lists`);
+  if ((await hexSha256(body)) !== file.sha256) throw new Error(`${file.url} is not the file this version lists`);
   if (kept) return kept;
   const type = response.headers.get("Content-Type") || "application/octet-stream";
   return new Response(body, { status: 200, headers: { "Content-Type": type } });

@@ -39,10 +39,10 @@ class CheckLinks:
     poster_url: str
 
 
-def check_links(lang: str, url: Callable[[str], str], site_url: str, where: str) -> dict[str, CheckLinks]:
+def check_links(lang: str, url: Callable[[str], str], site_url: str, page_source: str) -> dict[str, CheckLinks]:
     links = {}
     for questionnaire_id in forms.questionnaire_ids():
-        questionnaire = forms.load_for_page(questionnaire_id, lang, where)
+        questionnaire = forms.load_for_page(questionnaire_id, lang, page_source)
         links[questionnaire_id] = CheckLinks(
             id=questionnaire_id,
             title=questionnaire.title,
@@ -56,17 +56,17 @@ def check_links(lang: str, url: Callable[[str], str], site_url: str, where: str)
 
 
 def expand_markers(
-    html: str, lang: str, practice: Practice, url: Callable[[str], str], site_url: str, where: str
+    html: str, lang: str, practice: Practice, url: Callable[[str], str], site_url: str, page_source: str
 ) -> str:
     """Replace every kit marker in a rendered page."""
     if not KIT_MARKER.search(html):
         return html
-    checks = check_links(lang, url, site_url, where)
+    checks = check_links(lang, url, site_url, page_source)
 
     def part(match: re.Match[str]) -> str:
         name = match["part"]
         if name not in PART_TEMPLATES:
-            raise BuildError(f"{where}: unknown sharing part '{name}' (known: {', '.join(PART_TEMPLATES)})")
+            raise BuildError(f"{page_source}: unknown sharing part '{name}' (known: {', '.join(PART_TEMPLATES)})")
         return templates.render(
             PART_TEMPLATES[name],
             practice=practice,

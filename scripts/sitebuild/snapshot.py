@@ -41,6 +41,7 @@ from sitebuild import PROJECT_ROOT, BuildError, runtime
 SNAPSHOT_FILE = "snapshot.bin.gz"
 MANIFEST_FILE = "snapshot.json"
 # Format 2: the snapshot XORed against the runtime's initial memory image, zero pages left out.
+# The worker starts only from this format (selfcheck/worker/snapshot_checks.js).
 FORMAT = 2
 MAKER = Path(__file__).with_name("make_snapshot.mjs")
 DELTA = PROJECT_ROOT / "overrides" / "assets" / "javascripts" / "selfcheck" / "snapshot_delta.js"
@@ -53,12 +54,7 @@ NODE_MISSING = (
 
 def snapshot_inputs(wheel: Path, package_dir: Path = runtime.PYODIDE_PACKAGE_DIR) -> dict:
     """Everything a snapshot depends on; any change means a new snapshot."""
-    version = runtime.pyodide_version(package_dir)
-    missing = [name for name in runtime.RUNTIME_FILES if not (package_dir / name).is_file()]
-    if missing:
-        raise BuildError(f"Pyodide files missing in {package_dir}: {', '.join(missing)}. Run `npm ci`.")
-    if not wheel.is_file():
-        raise BuildError(f"Wheel {wheel} is missing. Run `make wheel`.")
+    version = runtime.check_inputs(wheel, package_dir)
     return {
         "format": FORMAT,
         "pyodide": version,
@@ -143,15 +139,3 @@ def make_snapshot(wheel: Path, destination: Path, package_dir: Path, inputs: dic
             if not (destination / MANIFEST_FILE).is_file():
                 raise
     return manifest
-
-
-def check_manifest(manifest: dict, pyodide: str, wheel_sha256: str) -> None:
-    """Raise BuildError unless ``manifest`` was made for this Pyodide and wheel (the worker checks the same)."""
-    if manifest.get("format") != FORMAT:
-        raise BuildError(f"Snapshot format {manifest.get('format')!r} is not {FORMAT}. Rebuild the site.")
-    made_for = (manifest.get("pyodide"), manifest.get("wheel", {}).get("sha256"))
-    if made_for != (pyodide, wheel_sha256):
-        raise BuildError(
-            f"The snapshot was made for Pyodide {made_for[0]} and wheel sha256 {made_for[1]}, "
-            f"not Pyodide {pyodide} and wheel sha256 {wheel_sha256}. Rebuild the site."
-        )

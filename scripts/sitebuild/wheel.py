@@ -49,8 +49,8 @@ def check_wheel_is_current(built: Path, source_dir: Path = PACKAGE_DIR / "src") 
     changed = sorted(name for name in in_source.keys() | in_wheel.keys() if in_source.get(name) != in_wheel.get(name))
     if changed:
         shown = ", ".join(changed[:3]) + (f" and {len(changed) - 3} more" if len(changed) > 3 else "")
-        where = package.relative_to(PROJECT_ROOT) if package.is_relative_to(PROJECT_ROOT) else package
-        raise BuildError(f"{built.name} is older than {where} ({shown}). Run `make wheel`.")
+        source_folder = package.relative_to(PROJECT_ROOT) if package.is_relative_to(PROJECT_ROOT) else package
+        raise BuildError(f"{built.name} is older than {source_folder} ({shown}). Run `make wheel`.")
 
 
 if __name__ == "__main__":

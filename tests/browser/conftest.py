@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
 
-from sitebuild.chromium import CHROMIUM_ARGS, CHROMIUM_PATH, missing_chromium
+from dev.chromium import CHROMIUM_ARGS, CHROMIUM_PATH, missing_chromium
 
 # Report CSP violations (and uncaught errors in workers) as console errors.
 REPORT_CSP_VIOLATIONS = """

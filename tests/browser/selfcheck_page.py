@@ -69,7 +69,7 @@ postMessage({{ type: "status", state: "ready" }});
 addEventListener("message", ({{ data }}) => postMessage({reply}));
 """
     context.route(
-        re.compile(r"/selfcheck/worker\.js$"),
+        re.compile(r"/selfcheck/worker/main\.js$"),
         lambda route: route.fulfill(body=script, content_type="text/javascript"),
     )
 

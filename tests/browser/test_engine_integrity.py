@@ -13,7 +13,7 @@ from sitebuild import wheel
 pytestmark = pytest.mark.browser
 
 CHECK_IN = load_questionnaire("check-in", "en")
-WORKER = re.compile(r"/selfcheck/worker\.js$")
+WORKER = re.compile(r"/selfcheck/worker/main\.js$")
 WHEEL = re.compile(r"/alliance_check-[^/]*\.whl$")
 # The engine gives a stuck request this long (engine.js), and the test a little more.
 REQUEST_TIMEOUT_MS = 10_000

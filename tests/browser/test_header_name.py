@@ -8,9 +8,9 @@ from building import SUBPATH, build_site
 from header_name import PHONE_WIDTHS, assert_shown_in_full
 from playwright.sync_api import Browser
 
+from dev.serve import serve_in_background
 from sitebuild import PROJECT_ROOT
 from sitebuild.practice import TEXT_LIMITS
-from sitebuild.serve import serve_in_background
 
 pytestmark = pytest.mark.browser
 

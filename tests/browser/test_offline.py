@@ -11,8 +11,8 @@ from playwright.sync_api import Browser, BrowserContext, Page, Response, Worker,
 from selfcheck_page import ENGINE_TIMEOUT_MS, SelfCheckPage
 
 from alliance_check import load_questionnaire
+from dev.serve import serve_in_background
 from sitebuild import offline, snapshot
-from sitebuild.serve import serve_in_background
 
 pytestmark = pytest.mark.browser
 
@@ -324,7 +324,7 @@ def build_with_new_page(site: Path, tmp_path: Path) -> Path:
     page = build / CHECK / "index.html"
     page.write_text(page.read_text().replace("</h1>", " (build B)</h1>", 1))
     shutil.copytree(build / "privacy", build / NEW_IN_B)
-    script = build / "assets" / "javascripts" / "pages.js"
+    script = build / "assets" / "javascripts" / "instant_navigation.js"
     script.write_text(script.read_text() + f'\n{DEPLOY_MARK} = "B";\n')
     offline.write_service_worker(build)
     return build
@@ -398,7 +398,7 @@ def build_with_new_check_page(site: Path, tmp_path: Path) -> Path:
     build = tmp_path / "build-b"
     shutil.copytree(site, build)
     shutil.copytree(build / CHECK, build / NEW_CHECK_IN_B)
-    worker = build / "assets" / "javascripts" / "selfcheck" / "worker.js"
+    worker = build / "assets" / "javascripts" / "selfcheck" / "worker" / "main.js"
     worker.write_text(worker.read_text() + '\nglobalThis.__engineDeploy = "B";\n')
     offline.write_service_worker(build)  # stamps B's engine too
     return build
@@ -428,7 +428,13 @@ def engine_files_served(page: Page, visit: str) -> dict[str, bool]:
     check.submit()
     check.wait_for_result()
     page.remove_listener("response", heard)
-    engine = ("/pyodide/", "/selfcheck/worker.js", "/selfcheck/snapshot_delta.js", "/selfcheck/start_rule.js")
+    engine = (
+        "/pyodide/",
+        "/selfcheck/worker/",
+        "/selfcheck/snapshot_delta.js",
+        "/selfcheck/start_rule.js",
+        "/hex_sha256.js",
+    )
     return {
         response.url: response.from_service_worker
         for response in responses

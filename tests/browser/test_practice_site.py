@@ -10,8 +10,8 @@ from playwright.sync_api import Page, expect
 from selfcheck_page import SelfCheckPage
 
 from alliance_check import load_questionnaire
+from dev.serve import serve_in_background
 from sitebuild import PROJECT_ROOT
-from sitebuild.serve import serve_in_background
 
 pytestmark = pytest.mark.browser
 

@@ -51,7 +51,7 @@ def test_a_check_framed_by_another_site_does_not_run(page: Page, site_url: str, 
     expect(link).to_have_attribute("target", "_blank")
     expect(frame.locator("[data-selfcheck-form]")).to_be_hidden()
     page.wait_for_timeout(500)
-    assert not [url for url in traffic.requests if url.endswith("/worker.js") or "/pyodide/" in url]
+    assert not [url for url in traffic.requests if "/selfcheck/worker/" in url or "/pyodide/" in url]
     # Opened on its own, the check runs.
     with page.context.expect_page() as opened:
         link.click()

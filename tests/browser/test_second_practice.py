@@ -14,8 +14,8 @@ from PIL import Image
 from playwright.sync_api import Page, expect
 from site_crawl import broken_links, search_locations, sitemap_pages
 
+from dev.serve import serve_in_background
 from sitebuild import PROJECT_ROOT, palette
-from sitebuild.serve import serve_in_background
 
 pytestmark = pytest.mark.browser
 

@@ -10,7 +10,7 @@ from selfcheck_page import ENGINE_TIMEOUT_MS, HeldRequests, SelfCheckPage
 
 from alliance_check import load_questionnaire, result_to_dict, score
 from alliance_check.report import MAX_FLAGGED_SHOWN
-from sitebuild.chromium import CHROMIUM_ARGS, CHROMIUM_PATH
+from dev.chromium import CHROMIUM_ARGS, CHROMIUM_PATH
 
 pytestmark = pytest.mark.browser
 
@@ -110,8 +110,8 @@ def test_engine_starts_on_first_interaction_not_on_load(page: Page, site_url: st
     page.goto(site_url + "self-check/alliance/")
     page.wait_for_load_state("networkidle")
     page.wait_for_timeout(500)
-    assert not [url for url in traffic.requests if "/pyodide/" in url or url.endswith("/worker.js")]
-    with page.expect_request(re.compile(r"/selfcheck/worker\.js$")):
+    assert not [url for url in traffic.requests if "/pyodide/" in url or "/selfcheck/worker/" in url]
+    with page.expect_request(re.compile(r"/selfcheck/worker/main\.js$")):
         SelfCheckPage(page, "alliance").choice(ALLIANCE.items[0].id, 3).check()
     expect(page.locator("[data-selfcheck-engine]")).to_have_text(re.compile("ready"), timeout=ENGINE_TIMEOUT_MS)
 
@@ -120,7 +120,7 @@ def test_no_other_page_fetches_pyodide(page: Page, site_url: str, traffic) -> No
     for path in ["", "relationship/trust-and-safety/", "self-check/", "privacy/", "self-check/paper/alliance/"]:
         page.goto(site_url + path)
         page.wait_for_load_state("networkidle")
-    assert not [url for url in traffic.requests if "/pyodide/" in url or url.endswith("/worker.js")]
+    assert not [url for url in traffic.requests if "/pyodide/" in url or "/selfcheck/worker/" in url]
     assert traffic.off_origin() == []
 
 

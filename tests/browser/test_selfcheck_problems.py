@@ -13,7 +13,7 @@ pytestmark = pytest.mark.browser
 ALLIANCE = load_questionnaire("alliance", "en")
 CHECK_IN = load_questionnaire("check-in", "en")
 WASM = re.compile(r"pyodide\.asm\.wasm$")
-WORKER = re.compile(r"/selfcheck/worker\.js$")
+WORKER = re.compile(r"/selfcheck/worker/main\.js$")
 
 
 def expect_failure_offered(check: SelfCheckPage, *texts: str, engine_works: bool = False) -> None:

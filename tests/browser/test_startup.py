@@ -150,6 +150,34 @@ def test_the_start_rule_decides_from_the_connection_and_the_sizes(page: Page, si
     assert chosen == [start for _, _, start in RULE_CASES]
 
 
+def test_the_worker_starts_only_from_a_snapshot_made_for_this_runtime_and_wheel(page: Page, site_url: str) -> None:
+    fits = {"format": 2, "pyodide": "314.0.7", "wheel": {"sha256": "a" * 64}}
+    cases = [
+        fits,
+        {**fits, "format": 1},
+        {**fits, "pyodide": "314.0.8"},
+        {**fits, "wheel": {"sha256": "b" * 64}},
+        {"format": 2},
+    ]
+    page.goto(site_url)
+    outcomes = page.evaluate(
+        """async ([url, cases]) => {
+          const { checkMadeFor } = await import(url);
+          return cases.map((manifest) => {
+            try { checkMadeFor(manifest, "314.0.7", "a".repeat(64)); return "accepted"; }
+            catch (error) { return error.message; }
+          });
+        }""",
+        [site_url + "assets/javascripts/selfcheck/worker/snapshot_checks.js", cases],
+    )
+    assert outcomes[0] == "accepted"
+    assert outcomes[1] == "its format 1 is not 2"
+    assert outcomes[2].startswith("it was made for Pyodide 314.0.8 and wheel sha256 " + "a" * 64)
+    assert outcomes[2].endswith("but this site runs Pyodide 314.0.7 and wheel sha256 " + "a" * 64)
+    assert outcomes[3].startswith("it was made for Pyodide 314.0.7 and wheel sha256 " + "b" * 64)
+    assert outcomes[4].startswith("it was made for Pyodide undefined")
+
+
 def test_the_snapshot_delta_round_trips_and_refuses_a_broken_page_map(page: Page, site_url: str) -> None:
     page.goto(site_url)
     outcome = page.evaluate(

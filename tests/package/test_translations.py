@@ -17,6 +17,7 @@ from languages import LANGUAGES, OTHER_LANGUAGES, in_language
 
 from alliance_check import QuestionnaireError, list_questionnaires, load_questionnaire, loading, result_to_dict, score
 from alliance_check.bridge import history_json
+from alliance_check.toml_table import ID_PATTERN
 from alliance_check.wording import DEFAULT_LANG, PACKAGED, result_words
 from sitebuild import PROJECT_ROOT
 
@@ -105,7 +106,7 @@ def strings(value: object, key: str = "") -> Iterator[str]:
     elif isinstance(value, list):
         for inner in value:
             yield from strings(inner, key)
-    elif isinstance(value, str) and re.search(r"[^\W\d_]{2}", value) and not loading.ID_PATTERN.fullmatch(value):
+    elif isinstance(value, str) and re.search(r"[^\W\d_]{2}", value) and not ID_PATTERN.fullmatch(value):
         yield value
 
 

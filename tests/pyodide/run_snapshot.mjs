@@ -1,9 +1,10 @@
 // Starts Pyodide from the built site's start-up snapshot under Node, the way
-// the site's worker does: snapshot checked against its manifest, rebuilt
-// from its packed delta and the runtime's data segments by the worker's own code
-// (snapshot_delta.js) and checked again, no
-// python_stdlib.zip (an empty file in its place), our wheel installed through
-// the site's lock file. Then replays every vector through the bridge.
+// the site's worker does, with the worker's own checks
+// (selfcheck/worker/snapshot_checks.js): made for this runtime and wheel,
+// its compressed bytes those its manifest names, rebuilt from its packed delta
+// and the runtime's data segments (snapshot_delta.js), then checked whole here
+// too; no python_stdlib.zip (an empty file in its place), our wheel installed
+// through the site's lock file. Then replays every vector through the bridge.
 //
 //   node run_snapshot.mjs <site-pyodide-dir> <vectors.json> <empty-file>
 //
@@ -12,27 +13,28 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { gunzipSync } from "node:zlib";
 import { loadPyodide, version } from "pyodide";
-import { dataSection, unpack, xorWithMemoryImage } from "../../overrides/assets/javascripts/selfcheck/snapshot_delta.js";
+import {
+  checkMadeFor,
+  decompressChecked,
+  rebuildSnapshot,
+} from "../../overrides/assets/javascripts/selfcheck/worker/snapshot_checks.js";
 
 const [runtimeDir, vectorsFile, emptyFile] = process.argv.slice(2).map((arg) => path.resolve(arg));
 const sha256 = (data) => createHash("sha256").update(data).digest("hex");
 
 const manifest = JSON.parse(readFileSync(path.join(runtimeDir, "snapshot.json"), "utf8"));
 const lock = JSON.parse(readFileSync(path.join(runtimeDir, "pyodide-lock.json"), "utf8"));
-const packed = readFileSync(path.join(runtimeDir, manifest.file_name));
-if (sha256(packed) !== manifest.gzip_sha256) throw new Error("snapshot does not match its manifest");
-if (manifest.pyodide !== version) throw new Error(`snapshot for Pyodide ${manifest.pyodide}, runtime ${version}`);
-if (manifest.wheel.sha256 !== lock.packages["alliance-check"].sha256) throw new Error("snapshot for another wheel");
-const section = dataSection(readFileSync(path.join(runtimeDir, manifest.delta_against.file_name)));
-if (sha256(section) !== manifest.delta_against.data_section_sha256) throw new Error("delta against another runtime");
-const delta = unpack(gunzipSync(packed));
-const rebuiltSha256 = sha256(xorWithMemoryImage(delta, section));
-if (rebuiltSha256 !== manifest.sha256) throw new Error("the rebuilt snapshot does not match its manifest");
+checkMadeFor(manifest, version, lock.packages["alliance-check"].sha256);
+const download = new Response(readFileSync(path.join(runtimeDir, manifest.file_name)));
+const { packed, checked } = await decompressChecked(download, manifest);
+if (!checked) throw new Error("the snapshot's compressed bytes were not checked");
+const wasm = readFileSync(path.join(runtimeDir, manifest.delta_against.file_name));
+const snapshot = await rebuildSnapshot(packed, wasm, manifest, checked);
+if (sha256(snapshot) !== manifest.sha256) throw new Error("the rebuilt snapshot does not match its manifest");
 
 const pyodide = await loadPyodide({
-  _loadSnapshot: delta,
+  _loadSnapshot: snapshot,
   stdLibURL: emptyFile,
   lockFileURL: path.join(runtimeDir, "pyodide-lock.json"),
   packageBaseUrl: runtimeDir + path.sep,

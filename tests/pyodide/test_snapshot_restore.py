@@ -51,8 +51,7 @@ def test_the_restored_interpreter_describes_itself_and_lists_the_checks(restored
 def test_manifest_ties_the_snapshot_to_this_runtime_and_wheel(built_site: Path) -> None:
     runtime_dir = built_site / runtime.SITE_RUNTIME_DIR
     manifest = json.loads((runtime_dir / snapshot.MANIFEST_FILE).read_text())
-    lock = json.loads((runtime_dir / runtime.LOCK_FILE_NAME).read_text())
-    snapshot.check_manifest(manifest, runtime.pyodide_version(), lock["packages"]["alliance-check"]["sha256"])
+    # That it fits this runtime and wheel, the worker's own check says in the restore above.
     assert runtime.sha256_of(runtime_dir / snapshot.SNAPSHOT_FILE) == manifest["gzip_sha256"]
     assert manifest["needs_stdlib_zip"] is False
     # The start rule compares what each start adds: the snapshot against the standard library it spares.

@@ -2,11 +2,12 @@
 
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
 
-from sitebuild import offline, snapshot
+from sitebuild import BuildError, offline, snapshot
 
 # In any language ("about 20 MB", "unos 20 MB"): a whole number of megabytes.
 SIZE_CLAIM = re.compile(r"(?<![\d.,])(\d+) MB")
@@ -61,6 +62,29 @@ def test_the_controls_start_hidden_and_load_their_script() -> None:
     assert offline.expand_controls("<p>no marker</p>", str) == "<p>no marker</p>"
 
 
+def test_the_service_worker_is_a_classic_script_with_the_shared_modules_written_in(
+    built_site: Path, tmp_path: Path
+) -> None:
+    script = (built_site / offline.SERVICE_WORKER_FILE).read_text(encoding="utf-8")
+    assert offline.SHARED_PLACEHOLDER not in script
+    for module in offline.SHARED_MODULES:
+        for name in re.findall(r"^export (?:async )?function (\w+)", module.read_text(encoding="utf-8"), re.MULTILINE):
+            assert len(re.findall(rf"^(?:async )?function {name}\(", script, re.MULTILINE)) == 1, name
+    # Outside any package.json, Node reads a .js file as a classic script: an export is a syntax error.
+    copy = tmp_path / "service-worker.js"
+    copy.write_text(script, encoding="utf-8")
+    checked = subprocess.run(["node", "--check", str(copy)], capture_output=True, text=True, check=False)
+    assert checked.returncode == 0, checked.stderr
+
+
+def test_a_shared_module_that_imports_stops_the_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    module = tmp_path / "shared.js"
+    module.write_text('import { other } from "./other.js";\nexport const name = other;\n', encoding="utf-8")
+    monkeypatch.setattr(offline, "SHARED_MODULES", (module,))
+    with pytest.raises(BuildError, match=r"shared\.js .*import nothing"):
+        offline.service_worker_source()
+
+
 def stamp_in_entry(site: Path) -> str:
     text = (site / offline.ENGINE_ENTRY).read_text(encoding="utf-8")
     [stamp] = re.findall(r'/\*__ENGINE_STAMP__\*/ "([0-9a-f]*)"', text)
@@ -78,15 +102,20 @@ def test_the_stamp_changes_with_any_engine_file_and_only_then(built_site: Path, 
     site = tmp_path / "site"
     for folder in ("pyodide", "assets/javascripts/selfcheck"):
         shutil.copytree(built_site / folder, site / folder)
+    shutil.copy2(built_site / "assets/javascripts/hex_sha256.js", site / "assets/javascripts/hex_sha256.js")
     (site / "about").mkdir()
     (site / "about" / "index.html").write_text("<p>About</p>", encoding="utf-8")
     first = offline.stamp_engine(site)
     assert stamp_in_entry(site) == first
     (site / "about" / "index.html").write_text("<p>About, changed</p>", encoding="utf-8")
     assert offline.stamp_engine(site) == first  # a page is not the engine
-    worker = site / "assets/javascripts/selfcheck/worker.js"
+    worker = site / "assets/javascripts/selfcheck/worker/main.js"
     worker.write_text(worker.read_text(encoding="utf-8") + "\n// changed\n", encoding="utf-8")
     second = offline.stamp_engine(site)
     assert second != first and stamp_in_entry(site) == second  # stamped again, in place
     (site / "pyodide" / "snapshot.json").write_text("{}", encoding="utf-8")
-    assert offline.stamp_engine(site) not in (first, second)
+    third = offline.stamp_engine(site)
+    assert third not in (first, second)
+    shared = site / "assets/javascripts/hex_sha256.js"  # outside selfcheck/, loaded by the worker too
+    shared.write_text(shared.read_text(encoding="utf-8") + "\n// changed\n", encoding="utf-8")
+    assert offline.stamp_engine(site) not in (first, second, third)

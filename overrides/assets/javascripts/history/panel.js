@@ -8,7 +8,7 @@
 
 import { currentState, request } from "../selfcheck/engine.js";
 import { el } from "../selfcheck/dom.js";
-import { onEveryPage } from "../pages.js";
+import { onEveryPage } from "../instant_navigation.js";
 import { areaChart, historyTable } from "./chart.js";
 import { forgetFragment, handoffLink, qrCode, readHandoff } from "./handoff.js";
 import { FileProblem, MAX_FILES, readResultsFile, saveToFile } from "./file.js";

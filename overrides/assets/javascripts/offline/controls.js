@@ -1,8 +1,9 @@
 // The offline copy's controls (on the check pages and the privacy page): say
 // whether this device keeps a copy, keep one when the visitor asks, remove it
-// on request. Wired on each page change under instant navigation (pages.js).
+// on request. Wired on each page change under instant navigation
+// (instant_navigation.js).
 
-import { onEveryPage } from "../pages.js";
+import { onEveryPage } from "../instant_navigation.js";
 import { word } from "../words.js";
 import { keepOfflineCopy, offlineCopyState, removeOfflineCopy, updateNow, updateWaiting } from "./copy.js";
 

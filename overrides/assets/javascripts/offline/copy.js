@@ -2,13 +2,14 @@
 // say whether it is kept, remove it. The service worker itself is written at
 // build time (scripts/sitebuild/offline.py) at the site's root.
 
+import { offlineCachePrefix } from "./cache_names.js";
 import { siteRoot } from "../site_root.js";
 
 // The site's root, whatever subpath it is served under: one copy keeps every language's pages.
 const scope = siteRoot;
 const script = new URL("service-worker.js", scope);
-// The service worker names its caches the same way.
-const prefix = `offline-copy:${scope.pathname}:`;
+// The service worker names its caches the same way (cache_names.js).
+const prefix = offlineCachePrefix(scope);
 // How long removing waits for a save under way before deleting what it wrote.
 const SAVE_WAIT_MS = 60_000;
 

@@ -5,29 +5,34 @@
 import { word } from "../words.js";
 import { siteRoot } from "../site_root.js";
 
-const workerUrl = new URL("./worker.js", import.meta.url);
+const workerUrl = new URL("./worker/main.js", import.meta.url);
 // The worker starts from a same-origin blob: URL that imports the real one.
 // A worker loaded from its own URL runs under no policy at all on a host that
 // sends no headers (a page's <meta> policy does not reach it); one created from
 // a blob: URL inherits this page's policy, so the code that holds the answers
 // cannot reach any other origin, and its requests carry no Referer. A module
 // import names the importing script as Referer whatever the policy, except
-// from a blob:, so the loader starts the runtime's modules too (the worker's
-// own imports of them then reuse these). Requests that arrive before the real
-// worker listens are held and handed to it in order.
-// The worker's own modules too: worker.js imports them statically, and an
-// import started from the blob: loader first is the one the worker then reuses.
-// The runtime is the one at the site's root, whatever language the page is in.
-const runtimeModules = [
+// from a blob:, so the loader starts every module the worker imports, the
+// runtime's and its own (an import started from the blob: loader first is the
+// one the worker then reuses). A module missing from this list is requested
+// with a Referer, which tests/browser/test_confinement.py reports. Requests
+// that arrive before the real worker listens are held and handed to it in order.
+const workerImports = [
+  // The runtime is the one at the site's root, whatever language the page is in.
   ...["pyodide.mjs", "pyodide.asm.mjs"].map((name) => new URL(`pyodide/${name}`, siteRoot)),
-  ...["./snapshot_delta.js", "./start_rule.js", "../site_root.js"].map((name) => new URL(name, import.meta.url)),
+  ...["../hex_sha256.js", "../site_root.js", "./snapshot_delta.js", "./start_rule.js"].map(
+    (name) => new URL(name, import.meta.url),
+  ),
+  ...["downloads.js", "files.js", "patched_fetch.js", "snapshot_checks.js", "start.js", "warm_up.js"].map(
+    (name) => new URL(`./worker/${name}`, import.meta.url),
+  ),
 ].map((url) => JSON.stringify(url.href));
 // The stamp of this deploy's engine files, written at build time
 // (scripts/sitebuild/offline.py). Where an offline copy serves the site, the
 // worker shows it to the copy's service worker before loading anything, so a
 // page from a later deploy than the copy's never runs the copy's engine.
 const ENGINE_STAMP = /*__ENGINE_STAMP__*/ "";
-const stampCheck = new URL(`./worker.js?offline-copy-engine=${ENGINE_STAMP}`, import.meta.url).href;
+const stampCheck = new URL(`./worker/main.js?offline-copy-engine=${ENGINE_STAMP}`, import.meta.url).href;
 const workerSource = (servedByOfflineCopy) => `const held = [];
 const hold = (event) => {
   event.stopImmediatePropagation();
@@ -35,7 +40,7 @@ const hold = (event) => {
 };
 addEventListener("message", hold);
 ${servedByOfflineCopy ? `await fetch(${JSON.stringify(stampCheck)}).catch(() => {});` : ""}
-${runtimeModules.map((url) => `import(${url}).catch(() => {});`).join("\n")}
+${workerImports.map((url) => `import(${url}).catch(() => {});`).join("\n")}
 import(${JSON.stringify(workerUrl.href)}).then(
   () => {
     removeEventListener("message", hold);

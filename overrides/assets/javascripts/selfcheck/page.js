@@ -1,10 +1,10 @@
 // Page side of the self-check: wires every check on the current page, again on
-// each page change under instant navigation (pages.js). The engine (one worker
-// per visit) lives in engine.js.
+// each page change under instant navigation (instant_navigation.js). The
+// engine (one worker per visit) lives in engine.js.
 
 import { currentState, onStateChange, request, start } from "./engine.js";
 import { answerSheet, collectAnswers, countAnswered, items } from "./form.js";
-import { onEveryPage } from "../pages.js";
+import { onEveryPage } from "../instant_navigation.js";
 import { el } from "./dom.js";
 import { framedByAnotherSite, refuseToRunFramed } from "./framing.js";
 import { hasWord, word } from "../words.js";

@@ -5,7 +5,7 @@
 // and loads nothing. "Copy message" (partials/sharing/messages.html) copies a
 // message ready to paste. Their words come from the page's words (words.js).
 
-import { onEveryPage } from "../pages.js";
+import { onEveryPage } from "../instant_navigation.js";
 import { word } from "../words.js";
 
 // Cleared first, so the same words are announced again on a second press.

@@ -1,6 +1,6 @@
 """Benchmark the self-check package: scoring on CPython and in Pyodide, and start-up in Pyodide.
 
-    .venv/bin/python scripts/bench_scoring.py [--runs 2000] [--boots 5]
+    .venv/bin/python scripts/bench/scoring.py [--runs 2000] [--boots 5]
 
 Prints the median time of one ``score()`` (and of one ``score_json()``, which
 adds parsing, validation and the JSON reply), and of one ``history_json()`` over

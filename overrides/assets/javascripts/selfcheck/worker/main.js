@@ -1,0 +1,36 @@
+// The scoring engine's worker: boots Pyodide from the site's own origin,
+// installs our wheel (checked against the sha256 in our lock file) and
+// answers the page's requests by id. It has one job; the page never scores
+// anything itself. Started by engine.js from a blob: loader, which also starts
+// every module the worker imports, so none is requested with a Referer; so
+// importing any of them does nothing, and all starts here, with start().
+//
+// The files, by job: files.js (addresses), downloads.js (watching them),
+// patched_fetch.js (what Pyodide's loader is handed), start.js (start-up),
+// snapshot_checks.js (the snapshot's checks), warm_up.js.
+
+import { describe, downloadFailure } from "./downloads.js";
+import { start, startReport } from "./start.js";
+
+const methods = {
+  about: (bridge) => bridge.about_json(),
+  score: (bridge, request) => bridge.score_json(request),
+  history: (bridge, request) => bridge.history_json(request),
+};
+
+const bridgeReady = Promise.race([start(), downloadFailure]);
+bridgeReady.then(
+  () => postMessage({ type: "status", state: "ready", start: startReport }),
+  (error) => postMessage({ type: "status", state: "failed", error: describe(error) }),
+);
+
+addEventListener("message", async ({ data: { id, method, params } }) => {
+  try {
+    const bridge = await bridgeReady;
+    const call = methods[method];
+    if (!call) throw new Error(`Unknown method: ${method}`);
+    postMessage({ id, ok: true, value: call(bridge, params) });
+  } catch (error) {
+    postMessage({ id, ok: false, error: describe(error) });
+  }
+});

@@ -1,0 +1,69 @@
+// What Pyodide's loader gets when it asks for a file. Downloads started
+// before it asks (startEarly) are handed over when it does; the standard
+// library archive a snapshot start does not need is an empty file; and the
+// runtime's WebAssembly, compiled while it downloads, comes through a
+// placeholder response that the patched WebAssembly.instantiateStreaming
+// answers with the compiled module. Nothing happens until the worker calls
+// patchLoaderRequests (the page's loader imports this module ahead).
+
+import { describe, fetchFromNetwork, reportDownloadFailure, watched } from "./downloads.js";
+import { NO_STDLIB, WASM } from "./files.js";
+
+const early = new Map();
+const placeholders = new WeakSet();
+
+/**
+ * Patch fetch and WebAssembly.instantiateStreaming for Pyodide's loader and
+ * start compiling the runtime's WebAssembly now, alongside the snapshot,
+ * instead of after it. Returns a promise of the WebAssembly's bytes (the
+ * snapshot is rebuilt from them).
+ */
+export function patchLoaderRequests() {
+  globalThis.fetch = (resource, options) => {
+    const url = String(resource instanceof Request ? resource.url : resource);
+    if (url === NO_STDLIB) return Promise.resolve(new Response(new Uint8Array(0)));
+    if (url === WASM) return Promise.resolve(runtimePlaceholder());
+    const started = early.get(url);
+    if (started && started.integrity === options?.integrity) {
+      early.delete(url);
+      return watched(url, started.response);
+    }
+    return watched(url, fetchFromNetwork(resource, options));
+  };
+  const [compiledRuntime, runtimeBytes] = compileKeepingBytes(watched(WASM, fetchFromNetwork(WASM)));
+  compiledRuntime.catch((error) =>
+    reportDownloadFailure(new Error(`Could not load pyodide.asm.wasm (${describe(error)}).`)),
+  );
+  runtimeBytes.catch(() => {}); // reported through compiledRuntime
+  const instantiateStreaming = WebAssembly.instantiateStreaming.bind(WebAssembly);
+  WebAssembly.instantiateStreaming = async (source, imports) => {
+    const response = await source;
+    if (!placeholders.has(response)) return instantiateStreaming(response, imports);
+    const module = await compiledRuntime;
+    return { module, instance: await WebAssembly.instantiate(module, imports) };
+  };
+  return runtimeBytes;
+}
+
+/** Start downloading ``url`` now; Pyodide gets this download when it asks with the same integrity. */
+export function startEarly(url, integrity) {
+  const response = fetchFromNetwork(url, integrity ? { integrity } : {});
+  response.catch(() => {}); // reported when Pyodide asks for it
+  early.set(url, { integrity, response });
+}
+
+function runtimePlaceholder() {
+  const response = new Response(new Uint8Array(0), { headers: { "Content-Type": "application/wasm" } });
+  placeholders.add(response);
+  return response;
+}
+
+/** [compiled module, its bytes] from one download of the runtime's WebAssembly. */
+function compileKeepingBytes(download) {
+  const branches = download.then((response) => {
+    const [compiling, keeping] = response.body.tee();
+    const headers = { "Content-Type": "application/wasm" };
+    return [new Response(compiling, { headers }), new Response(keeping).arrayBuffer()];
+  });
+  return [WebAssembly.compileStreaming(branches.then(([response]) => response)), branches.then(([, bytes]) => bytes)];
+}

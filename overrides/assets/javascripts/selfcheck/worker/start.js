@@ -1,0 +1,114 @@
+// Starting Python, fastest first: every download starts at once (runtime,
+// lock file, wheel, snapshot), and Python starts from the memory snapshot made
+// at build time (scripts/sitebuild/snapshot.py) with our package already
+// imported. If the snapshot cannot be used, Pyodide starts the ordinary way;
+// it also does where that downloads less and the visitor's connection asks
+// for fewer bytes (start_rule.js).
+
+import { chooseStart, wantsFewerBytes } from "../start_rule.js";
+import { describe, fetchFromNetwork, ok } from "./downloads.js";
+import { LOCK_FILE, NO_STDLIB, PACKAGE, SNAPSHOT, SNAPSHOT_MANIFEST, runtimeBase, runtimeUrl } from "./files.js";
+import { patchLoaderRequests, startEarly } from "./patched_fetch.js";
+import { checkMadeFor, decompressChecked, rebuildSnapshot } from "./snapshot_checks.js";
+import { warmUp } from "./warm_up.js";
+
+/** How the start went, sent with the "ready" status (the benchmark reads it). */
+export const startReport = { start: "ordinary" };
+
+/** Start every download at once, then Python; resolves with our package's bridge module. */
+export function start() {
+  // In parallel: the runtime's WebAssembly (compiled as it arrives), the
+  // loader and the runtime's module, our lock file, then the wheel it pins, and the snapshot.
+  const runtimeBytes = patchLoaderRequests();
+  const pyodideModule = import(runtimeUrl("pyodide.mjs"));
+  import(runtimeUrl("pyodide.asm.mjs")).catch(() => {}); // the loader imports the same module later
+  const lockFile = fetch(LOCK_FILE).then((response) => response.json());
+  lockFile.then(
+    (lock) => {
+      const wheel = lock.packages[PACKAGE];
+      startEarly(runtimeUrl(wheel.file_name), integrityOf(wheel.sha256));
+    },
+    () => {},
+  );
+  const downloads = { pyodideModule, lockFile, runtimeBytes };
+  const snapshot = wantsFewerBytes(globalThis.navigator?.connection)
+    ? loadSnapshotIfSmaller(downloads)
+    : loadSnapshot(downloads);
+  snapshot.catch(() => {});
+  return boot(downloads, snapshot);
+}
+
+/** The subresource-integrity value for a hex sha256, as Pyodide's loader writes it. */
+function integrityOf(hex) {
+  const bytes = hex.match(/../g).map((pair) => parseInt(pair, 16));
+  return `sha256-${btoa(String.fromCharCode(...bytes))}`;
+}
+
+/**
+ * Where the connection asks for fewer bytes: the snapshot's bytes if starting
+ * from it downloads less than the ordinary start, else null (start the
+ * ordinary way). The manifest, which gives both sizes, comes first.
+ */
+async function loadSnapshotIfSmaller(downloads) {
+  const manifest = await (await ok(fetchFromNetwork(SNAPSHOT_MANIFEST))).json();
+  const sizes = { snapshot: manifest.gzip_bytes, ordinary: manifest.stdlib_zip_bytes };
+  startReport.chosen = chooseStart(globalThis.navigator?.connection, sizes);
+  if (startReport.chosen === "ordinary") return null;
+  return loadSnapshot(downloads, Promise.resolve(manifest));
+}
+
+/** The snapshot's bytes, rebuilt and checked against its manifest, the lock file and the runtime's version. */
+async function loadSnapshot({ pyodideModule, lockFile, runtimeBytes }, manifestDownload = null) {
+  if (typeof DecompressionStream !== "function") throw new Error("this browser cannot decompress it");
+  const download = ok(fetchFromNetwork(SNAPSHOT)); // at once, not after the manifest
+  download.catch(() => {});
+  const manifest = await (manifestDownload || (await ok(fetchFromNetwork(SNAPSHOT_MANIFEST))).json());
+  const response = await download;
+  const [lock, { version }] = await Promise.all([lockFile, pyodideModule]);
+  checkMadeFor(manifest, version, lock.packages[PACKAGE].sha256);
+  // Timed for the benchmark. Decompressing runs as the bytes arrive, so on a
+  // first visit it includes the download; from the offline copy, hardly any.
+  const responded = performance.now();
+  const { packed, checked } = await decompressChecked(response, manifest);
+  startReport.decompress_ms = performance.now() - responded;
+  const wasm = await runtimeBytes;
+  const rebuilding = performance.now();
+  const bytes = await rebuildSnapshot(packed, wasm, manifest, checked);
+  startReport.rebuild_ms = performance.now() - rebuilding;
+  return bytes;
+}
+
+/** Start Python (from ``snapshot`` if it passed its checks) with our package; resolves with its bridge module. */
+async function boot({ pyodideModule, lockFile }, snapshot) {
+  const { loadPyodide } = await pyodideModule;
+  const options = () => ({
+    indexURL: runtimeBase.href,
+    // Our lock file, fetched once at the start; never the full upstream one.
+    lockFileContents: lockFile,
+    packageBaseUrl: runtimeBase.href,
+    // The wheel's files are installed at start-up in both cases (the snapshot
+    // holds Python's memory, not its file system).
+    packages: [PACKAGE],
+  });
+  let memory = null;
+  try {
+    memory = await snapshot;
+  } catch (error) {
+    console.warn(`Starting Python without the start-up snapshot: ${describe(error)}.`);
+  }
+  if (memory) {
+    try {
+      const restoring = performance.now();
+      const pyodide = await loadPyodide({ ...options(), _loadSnapshot: memory, stdLibURL: NO_STDLIB });
+      const bridge = pyodide.pyimport("alliance_check.bridge");
+      JSON.parse(bridge.about_json()); // proves the restored interpreter answers
+      Object.assign(startReport, { start: "snapshot", restore_ms: performance.now() - restoring });
+      warmUp(pyodide, 10);
+      return bridge;
+    } catch (error) {
+      console.warn(`The start-up snapshot did not start (${describe(error)}); starting Python the ordinary way.`);
+    }
+  }
+  const pyodide = await loadPyodide(options());
+  return pyodide.pyimport("alliance_check.bridge");
+}
