@@ -1,6 +1,7 @@
 // The scoring engine's worker: boots Pyodide from the site's own origin,
 // installs our wheel (checked against the sha256 in our lock file) and
-// answers the page's requests by id. It has one job; the page never scores
+// answers the page's requests by id. What goes wrong is sent as a code (and
+// the file at fault), which the page words in its own language. It has one job; the page never scores
 // anything itself. Started by engine.js from a blob: loader, which also starts
 // every module the worker imports, so none is requested with a Referer; so
 // importing any of them does nothing, and all starts here, with start().
@@ -9,7 +10,7 @@
 // patched_fetch.js (what Pyodide's loader is handed), start.js (start-up),
 // snapshot_checks.js (the snapshot's checks), warm_up.js.
 
-import { describe, downloadFailure } from "./downloads.js";
+import { downloadFailure, problemOf } from "./downloads.js";
 import { start, startReport } from "./start.js";
 
 const methods = {
@@ -21,7 +22,7 @@ const methods = {
 const bridgeReady = Promise.race([start(), downloadFailure]);
 bridgeReady.then(
   () => postMessage({ type: "status", state: "ready", start: startReport }),
-  (error) => postMessage({ type: "status", state: "failed", error: describe(error) }),
+  (error) => postMessage({ type: "status", state: "failed", problem: problemOf(error, "start_failed") }),
 );
 
 addEventListener("message", async ({ data: { id, method, params } }) => {
@@ -31,6 +32,6 @@ addEventListener("message", async ({ data: { id, method, params } }) => {
     if (!call) throw new Error(`Unknown method: ${method}`);
     postMessage({ id, ok: true, value: call(bridge, params) });
   } catch (error) {
-    postMessage({ id, ok: false, error: describe(error) });
+    postMessage({ id, ok: false, problem: problemOf(error, "request_failed") });
   }
 });
