@@ -166,6 +166,8 @@ def on_env(env, config, files):
     # The theme's templates (main.html, the header and footer) read the same words as the build's partials.
     site_words = _run_step(words.catalogue, config["theme"]["language"])
     env.globals["words"] = site_words
+    # Another language's words, for the one page every language shares (404.html).
+    env.globals["words_in"] = words.catalogue
     env.filters["fill"] = words.fill
     env.globals["site_words_json"] = _run_step(words.script_words, site_words)
     return env

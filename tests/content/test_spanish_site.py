@@ -240,3 +240,13 @@ if __name__ == "__main__":  # pragma: no cover - a quick look at a built site
     for page in spanish_pages(site):
         for line in english_found(page.read_text(encoding="utf-8")):
             print(page.relative_to(site).as_posix(), line)
+
+
+def test_the_shared_404_page_speaks_spanish_too(built_site: Path) -> None:
+    """GitHub Pages answers a missing address under es/ with the root's 404 page: it must say it in Spanish too."""
+    html = (built_site / "404.html").read_text(encoding="utf-8")
+    spanish = tomllib.loads((WORDS_DIR / "es.toml").read_text(encoding="utf-8"))["page"]
+    part = re.search(r'<p lang="es">(.*?)</p>', html, re.S)
+    assert part, "the 404 page has no part in Spanish"
+    assert spanish["not_found"] in part[1]
+    assert re.search(rf'<a href="[^"]*/es/">{re.escape(spanish["home_link"])}</a>', part[1])

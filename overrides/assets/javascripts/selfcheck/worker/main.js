@@ -10,7 +10,7 @@
 // patched_fetch.js (what Pyodide's loader is handed), start.js (start-up),
 // snapshot_checks.js (the snapshot's checks), warm_up.js.
 
-import { downloadFailure, problemOf } from "./downloads.js";
+import { downloadFailure, problem, problemOf } from "./downloads.js";
 import { start, startReport } from "./start.js";
 
 const methods = {
@@ -29,7 +29,7 @@ addEventListener("message", async ({ data: { id, method, params } }) => {
   try {
     const bridge = await bridgeReady;
     const call = methods[method];
-    if (!call) throw new Error(`Unknown method: ${method}`);
+    if (!call) throw problem("request_failed", null, `unknown method ${method}`);
     postMessage({ id, ok: true, value: call(bridge, params) });
   } catch (error) {
     postMessage({ id, ok: false, problem: problemOf(error, "request_failed") });
