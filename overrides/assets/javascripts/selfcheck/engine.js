@@ -88,7 +88,7 @@ export function problemError(problem) {
   return Object.assign(new Error(problem.cause || problem.code), { problem });
 }
 
-function fail(problem) {
+function fail(problem = { code: "start_failed" }) {
   for (const { reject, timer } of pending.values()) {
     clearTimeout(timer);
     reject(problemError(problem));
@@ -111,7 +111,7 @@ function onMessage(event) {
   clearTimeout(request.timer);
   pending.delete(message.id);
   if (message.ok) request.resolve(message.value);
-  else request.reject(problemError(message.problem));
+  else request.reject(problemError(message.problem ?? { code: "request_failed" }));
 }
 
 /** Start the engine unless it is running or starting. Safe to call any number of times. */

@@ -1,10 +1,11 @@
 // The scoring engine's worker: boots Pyodide from the site's own origin,
 // installs our wheel (checked against the sha256 in our lock file) and
-// answers the page's requests by id. What goes wrong is sent as a code (and
-// the file at fault), which the page words in its own language. It has one job; the page never scores
-// anything itself. Started by engine.js from a blob: loader, which also starts
-// every module the worker imports, so none is requested with a Referer; so
-// importing any of them does nothing, and all starts here, with start().
+// answers the page's requests by id. It has one job; the page never scores
+// anything itself. What goes wrong is sent as a code (and the file at fault),
+// which the page words in its own language (downloads.js, problemOf).
+// Started by engine.js from a blob: loader, which also starts every module
+// the worker imports, so none is requested with a Referer; so importing any
+// of them does nothing, and all starts here, with start().
 //
 // The files, by job: files.js (addresses), downloads.js (watching them),
 // patched_fetch.js (what Pyodide's loader is handed), start.js (start-up),
