@@ -12,9 +12,10 @@ English sentence from one of the site's catalogues:
 
 A catalogue string counts when its Spanish counterpart differs (a proper noun,
 a number or a reference's title is the same in both and is not English to
-flag), and each run of it between ``{placeholders}`` is checked on its own when
-it has at least ``MIN_WORDS`` words: two-word runs ("Area score:", "or") are
-too often shared with names and quotations to be a sure sign. Reference lists
+flag), and each run of it between ``{placeholders}`` is looked for on its own,
+as whole words, when it has at least ``MIN_WORDS`` words ("Area score",
+"Try again"): a single word ("Area", "or") can be part of a Spanish word or a
+name, which would be a false alarm. Reference lists
 and citations are left out: a reference's title stays in its original language.
 """
 
@@ -37,7 +38,7 @@ PACKAGE_TEXTS = PROJECT_ROOT / "assessment" / "src" / "alliance_check"
 PACKAGE_TEXT_DIRS = ("questionnaires", "wording")
 
 #: A run of a catalogue string shorter than this is not checked (see the module's note).
-MIN_WORDS = 3
+MIN_WORDS = 2
 
 #: English that is right on a Spanish page, each with why.
 ALLOWED = {
@@ -183,12 +184,17 @@ def spanish_pages(site: Path) -> list[Path]:
     return sorted((site / LANGUAGE_DIR).rglob("*.html"))
 
 
+def as_words(text: str, whole: str) -> bool:
+    """Whether ``text`` is in ``whole`` as whole words (not the start or end of a longer word)."""
+    return re.search(rf"(?<!\w){re.escape(text)}(?!\w)", whole) is not None
+
+
 def english_found(html: str) -> list[str]:
     """What English the page shows, each with where it comes from."""
     texts = visible_texts(html)
     # Text nodes are split by inline markup: look in the whole text too, joined with spaces.
     whole = " ".join(texts)
-    found = [f"{needle.text!r} ({needle.source})" for needle in english_needles() if needle.text in whole]
+    found = [f"{needle.text!r} ({needle.source})" for needle in english_needles() if as_words(needle.text, whole)]
     found += [
         f"{phrase!r} (the Material theme)" for phrase in THEME_PHRASES if re.search(rf"\b{re.escape(phrase)}\b", whole)
     ]
