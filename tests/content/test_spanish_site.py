@@ -8,6 +8,7 @@ English sentence from one of the site's catalogues:
 
 - the interface words (``overrides/words/en.toml``),
 - the package's questionnaire and result texts (``*.en.toml``),
+- the practice's settings given in both languages (``practice.yml``),
 - the Material theme's own English words.
 
 A catalogue string counts when its Spanish counterpart differs (a proper noun,
@@ -30,12 +31,14 @@ from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
 
+import yaml
 from page_text import PROJECT_ROOT
 
 LANGUAGE_DIR = "es"
 WORDS_DIR = PROJECT_ROOT / "overrides" / "words"
 PACKAGE_TEXTS = PROJECT_ROOT / "assessment" / "src" / "alliance_check"
 PACKAGE_TEXT_DIRS = ("questionnaires", "wording")
+PRACTICE_FILE = PROJECT_ROOT / "practice.yml"
 
 #: A run of a catalogue string shorter than this is not checked (see the module's note).
 MIN_WORDS = 2
@@ -128,9 +131,22 @@ def needles_from(english_file: Path, spanish_file: Path) -> list[Needle]:
     ]
 
 
+def practice_needles(practice_file: Path = PRACTICE_FILE) -> list[Needle]:
+    """The English of every practice setting given per language ({en: …, es: …})."""
+    settings = yaml.safe_load(practice_file.read_text(encoding="utf-8"))
+    return [
+        Needle(run, f"{practice_file.name}: {key.removesuffix('.en')}")
+        for key, text in strings(settings)
+        if key.endswith(".en")
+        for run in runs(text)
+        if normalised(text) != normalised(dict(strings(settings)).get(key.removesuffix("en") + "es", ""))
+        if not any(run in allowed or allowed in run for allowed in ALLOWED)
+    ]
+
+
 @cache
 def english_needles() -> tuple[Needle, ...]:
-    needles = needles_from(WORDS_DIR / "en.toml", WORDS_DIR / "es.toml")
+    needles = needles_from(WORDS_DIR / "en.toml", WORDS_DIR / "es.toml") + practice_needles()
     for folder in PACKAGE_TEXT_DIRS:
         for english_file in sorted((PACKAGE_TEXTS / folder).glob("*.en.toml")):
             needles += needles_from(english_file, english_file.with_name(english_file.name.replace(".en.", ".es.")))
@@ -212,6 +228,7 @@ def test_the_catalogues_give_english_to_look_for() -> None:
     assert "overrides/words/en.toml" in sources
     assert any(source.endswith(".en.toml") and "questionnaires" in source for source in sources)
     assert any("wording" in source for source in sources)
+    assert "practice.yml: short_name" in {needle.source for needle in english_needles()}
 
 
 def test_the_crawl_finds_planted_english() -> None:
