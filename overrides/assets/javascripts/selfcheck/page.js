@@ -18,10 +18,10 @@ const engineWords = {
   failed: () => word("scoring.failed"),
 };
 
-/** What went wrong, in the page's words, from the engine's code (a code this page does not know is said generally). */
-function problemWords(problem) {
+/** What went wrong, in the page's words, from the engine's code (a code this page does not know, as `fallback`). */
+function problemWords(problem, fallback) {
   const known = typeof problem?.code === "string" && hasWord(`scoring.problems.${problem.code}`);
-  return word(`scoring.problems.${known ? problem.code : "start_failed"}`, { file: problem?.file ?? "" });
+  return word(`scoring.problems.${known ? problem.code : fallback}`, { file: problem?.file ?? "" });
 }
 
 // The site's root, whatever subpath it is served under (this file is assets/javascripts/selfcheck/page.js).
@@ -66,7 +66,7 @@ function wireCheck(root) {
       setText(engineStatus, ""); // the alert says it, once
       if (used) {
         const retry = waitingForResult ? score : start;
-        showFailure([`${word("scoring.failed")} ${word("scoring.kept")}`, word("scoring.reason", { detail: problemWords(state.error) })], retry);
+        showFailure([`${word("scoring.failed")} ${word("scoring.kept")}`, word("scoring.reason", { detail: problemWords(state.error, "start_failed") })], retry);
       }
       return;
     }
@@ -134,7 +134,7 @@ function wireCheck(root) {
       // An engine failure is shown by the state listener; anything else here.
       if (currentState().name !== "failed") {
         setText(engineStatus, "");
-        const detail = problemWords(error?.problem ?? { code: "request_failed" });
+        const detail = problemWords(error?.problem, "request_failed");
         showFailure([`${word("scoring.request_failed")} ${word("scoring.kept")}`, word("scoring.reason", { detail })], score);
       }
     } finally {
