@@ -67,6 +67,9 @@ def on_config(config):
     # languages', read afresh at each build (mkdocs serve builds again after an edit).
     words.load_catalogues.cache_clear()
     _run_step(templates.use_language, config["theme"]["language"])
+    # The headings' permanent link is named in the site's language (the toc extension's own word is English).
+    if "toc" in config["mdx_configs"]:
+        config["mdx_configs"]["toc"]["permalink_title"] = templates.current_words().page.permalink
     if practice.logo:
         config["theme"]["logo"] = practice.logo
     # The browser and home-screen icons: the practice's logo, or its monogram (made in on_files).
@@ -75,8 +78,8 @@ def on_config(config):
     config["extra_css"].append(PRACTICE_CSS)
     _cards.clear()
     # A hidden section's pages are not built; links to them become plain text (see on_page_markdown).
-    # A language's configuration names the sections' titles in its own navigation (extra.section_titles).
-    titles = {**practice_pages.SECTIONS, **(config["extra"].get("section_titles") or {})}
+    # The sections' titles in this language's navigation are interface words ([sections]).
+    titles = templates.current_words().section("sections")
     config["extra"]["hidden_pages"] = practice_pages.hidden_pages(config["nav"] or [], practice, titles)
     if config["nav"]:
         config["nav"] = practice_pages.visible_nav(config["nav"], practice, titles)
@@ -163,6 +166,8 @@ def on_env(env, config, files):
     # The theme's templates (main.html, the header and footer) read the same words as the build's partials.
     site_words = _run_step(words.catalogue, config["theme"]["language"])
     env.globals["words"] = site_words
+    # Another language's words, for the one page every language shares (404.html).
+    env.globals["words_in"] = words.catalogue
     env.filters["fill"] = words.fill
     env.globals["site_words_json"] = _run_step(words.script_words, site_words)
     return env

@@ -14,21 +14,16 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from sitebuild import PROJECT_ROOT, BuildError, crisis_help, palette, strict_yaml, yaml_mistakes
+from sitebuild import PROJECT_ROOT, BuildError, crisis_help, palette, strict_yaml, words, yaml_mistakes
 from sitebuild.review import PRACTICE_FIELDS, PracticeReview, ReviewError, parse_practice_review
 
 PRACTICE_FILE = PROJECT_ROOT / "practice.yml"
 
-# Audience sections a practice can hide, and the titles they have in the navigation
-# (mkdocs.yml's nav); a hidden section's pages leave the site. "In therapy" has no pages of
-# its own (the self-checks' results link to the relationship pages): it hides its part of the
-# home page.
-SECTIONS = {
-    "thinking_about_therapy": "Thinking about therapy",
-    "in_therapy": "In therapy",
-    "for_therapists": "For therapists",
-    "handouts": "Handouts",
-}
+# Audience sections a practice can hide; their titles in each language's navigation are
+# interface words ([sections] in overrides/words/). A hidden section's pages leave the site.
+# "In therapy" has no pages of its own (the self-checks' results link to the relationship
+# pages): it hides its part of the home page.
+SECTIONS = ("thinking_about_therapy", "in_therapy", "for_therapists", "handouts")
 
 # Addresses go into double-quoted HTML attributes, so " and angle brackets are never part of one.
 _EMAIL = re.compile(r"^[^@\s\"<>`]+@[^@\s\"<>`]+\.[^@\s\"<>`]+$")
@@ -259,7 +254,7 @@ def parse_practice(
         name=name,
         short_name=settings.text("short_name") or name,
         description=settings.text("description")
-        or f"How the relationship with your therapist matters, from {settings.text('name')}.",
+        or words.fill_text(words.catalogue(language).page.default_description, practice=name),
         languages=languages,
         language=language,
         region=settings.text("region"),

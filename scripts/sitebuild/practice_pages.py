@@ -25,7 +25,7 @@ from pathlib import Path
 
 import yaml
 
-from sitebuild import BuildError, templates
+from sitebuild import BuildError, templates, words
 from sitebuild.practice import SECTIONS, Practice
 
 DETAIL_MARKER = re.compile(r"<!--\s*practice:\s*(?P<name>[a-z-]+)\s*-->")
@@ -103,14 +103,14 @@ def pages_under(entries: Iterable) -> set[str]:
     return pages
 
 
-def hidden_pages(nav: list, practice: Practice, titles: Mapping[str, str] = SECTIONS) -> set[str]:
+def hidden_pages(nav: list, practice: Practice, titles: Mapping[str, str]) -> set[str]:
     """The pages of the sections the practice hides, as listed under their ``titles`` in the navigation
-    (each language's navigation has its own)."""
+    (each language's navigation has its own: ``[sections]`` of its interface words)."""
     hidden_titles = {titles[key] for key in practice.hidden_sections}
     return pages_under(entry for entry in nav if isinstance(entry, dict) and set(entry) & hidden_titles)
 
 
-def visible_nav(nav: list, practice: Practice, titles: Mapping[str, str] = SECTIONS) -> list:
+def visible_nav(nav: list, practice: Practice, titles: Mapping[str, str]) -> list:
     """The navigation without the sections the practice hides."""
     hidden_titles = {titles[key] for key in practice.hidden_sections}
     return [entry for entry in nav if not (isinstance(entry, dict) and set(entry) & hidden_titles)]
@@ -121,8 +121,12 @@ def page_description(description: str | None, practice: Practice) -> str:
     text = description or practice.description
     if practice.name.lower() in text.lower():
         return text
-    in_region = f", {practice.region}" if practice.region else ""
-    return f"{text.rstrip()} From {practice.name}{in_region}."
+    page_words = words.catalogue(practice.language).page
+    if practice.region:
+        naming = words.fill_text(page_words.from_practice_in, practice=practice.name, region=practice.region)
+    else:
+        naming = words.fill_text(page_words.from_practice, practice=practice.name)
+    return f"{text.rstrip()} {naming}"
 
 
 def practice_nav(practice: Practice, docs_dir: Path) -> dict | None:

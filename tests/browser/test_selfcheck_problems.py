@@ -7,6 +7,7 @@ from playwright.sync_api import BrowserContext, Page, expect
 from selfcheck_page import ENGINE_TIMEOUT_MS, HeldRequests, SelfCheckPage, fake_worker
 
 from alliance_check import load_questionnaire
+from sitebuild import words
 
 pytestmark = pytest.mark.browser
 
@@ -162,3 +163,18 @@ def test_a_scoring_error_names_the_question_and_keeps_the_answers(
     assert target.is_checked()
     expect(check.result).to_be_hidden()
     assert traffic.errors == []
+
+
+def test_a_failure_on_a_spanish_page_is_said_in_spanish(context: BrowserContext, page: Page, site_url: str) -> None:
+    """The worker sends a code and the file at fault, never a sentence: the page words it in its language."""
+    context.route(WASM, lambda route: route.abort())
+    page.goto(site_url + "es/self-check/check-in/")
+    check = SelfCheckPage(page, "check-in")
+    spanish = words.catalogue("es").scoring
+    check.answer({item.id: 5 for item in CHECK_IN.items})
+    check.root.get_by_role("button", name=words.catalogue("es").selfcheck.submit).click()
+    download = words.fill_text(spanish.problems.download_failed, file="pyodide.asm.wasm")
+    expect(check.problem).to_contain_text(words.fill_text(spanish.reason, detail=download), timeout=ENGINE_TIMEOUT_MS)
+    expect(check.problem).to_contain_text(spanish.kept)
+    expect(check.problem.get_by_role("button", name=spanish.retry)).to_be_visible()
+    assert "Could not" not in check.problem.inner_text()

@@ -8,7 +8,7 @@ import pytest
 import yaml
 from building import run_build
 
-from sitebuild import PROJECT_ROOT, BuildError, forms, palette, practice_pages
+from sitebuild import PROJECT_ROOT, BuildError, forms, palette, practice_pages, words
 from sitebuild.crisis_help import DEFAULT_EMERGENCY_NUMBERS, DEFAULT_NAMED_LINES, DIRECTORIES
 from sitebuild.practice import PracticeConfigError, load_practice, parse_practice, published_url
 
@@ -363,8 +363,9 @@ def test_contrast_is_computed_as_wcag_defines_it() -> None:
 def test_hidden_audiences_leave_the_nav_and_the_pages() -> None:
     practice = load_practice(EXAMPLE, DOCS)
     nav = [{"Home": "index.md"}, {"The relationship": []}, {"For therapists": "for-therapists.md"}]
-    assert practice_pages.visible_nav(nav, practice) == [{"Home": "index.md"}, {"The relationship": []}]
-    assert practice_pages.hidden_pages(nav, practice) == {"for-therapists.md"}
+    titles = words.catalogue("en").section("sections")
+    assert practice_pages.visible_nav(nav, practice, titles) == [{"Home": "index.md"}, {"The relationship": []}]
+    assert practice_pages.hidden_pages(nav, practice, titles) == {"for-therapists.md"}
     markdown = "See [for therapists](../for-therapists.md#share) or [privacy](../privacy.md)."
     assert practice_pages.unlink_pages(markdown, "relationship/index.md", {"for-therapists.md"}) == (
         "See for therapists or [privacy](../privacy.md)."

@@ -64,7 +64,20 @@ INTENDED_CHANGES: dict[str, tuple[set[str] | None, set[str]]] = {
         },
     ),
     # The "not found" page's heading is a word in the site's language.
-    "404.html": ({"  <h1>{{ words.page.not_found | e }}</h1>"}, {"  <h1>404 - Not found</h1>"}),
+    # The heading in the site's words, then each other language's (GitHub Pages serves this one page everywhere).
+    "404.html": (
+        {
+            "  <h1>{{ words.page.not_found | e }}</h1>",
+            "  {% for site, folder in config.extra.other_languages if site.code != config.theme.language %}",
+            "    {%- set other = words_in(site.code) %}",
+            '    <p lang="{{ site.code | e }}">',
+            "      <strong>{{ other.page.not_found | e }}</strong>",
+            '      <a href="{{ (config.site_url ~ folder) | e }}">{{ other.page.home_link | e }}</a>',
+            "    </p>",
+            "  {% endfor %}",
+        },
+        {"  <h1>404 - Not found</h1>"},
+    ),
     # The practice's footer replaces the theme's copyright line and its credit link.
     "partials/copyright.html": (
         None,

@@ -142,7 +142,7 @@ def test_every_word_a_script_asks_for_exists_in_every_language() -> None:
         calls = text.replace("export function word(", "").replace("function hasWord(", "")
         assert not SCRIPT_KEY_OTHER.search(calls), script
     assert len(asked) > 90 and {"offline.saving", "history.kept_count", "share.copied"} <= asked
-    assert prefixes == {"scoring.errors", "history.file_problems"}
+    assert prefixes == {"scoring.errors", "scoring.problems", "history.file_problems"}
     for lang in words.languages():
         flat = _flat(words.load_catalogues()[lang])
         missing = sorted(key for key in asked if key not in flat)
@@ -150,6 +150,28 @@ def test_every_word_a_script_asks_for_exists_in_every_language() -> None:
         for prefix in prefixes:
             assert any(key.startswith(prefix + ".") for key in flat), prefix
         assert all(key.split(".")[0] in words.SCRIPT_SECTIONS for key in asked | prefixes)
+
+
+# A problem the scoring engine or its worker reports, by code: { code: "too_slow" } or problem("download_failed", …).
+PROBLEM_CODE = re.compile(
+    r'\bcode: "(?P<code>[a-z_]+)"|\bproblem\(\s*"(?P<made>[a-z_]+)"|problemOf\([^,]+, "(?P<fallback>[a-z_]+)"\)'
+)
+
+
+def test_every_problem_the_engine_reports_has_words_in_every_language() -> None:
+    """The engine and its worker send codes, never sentences; the page words each from scoring.problems."""
+    engine = [SCRIPTS / "selfcheck" / "engine.js", *(SCRIPTS / "selfcheck" / "worker").glob("*.js")]
+    codes = {
+        next(code for code in match.groups() if code)
+        for script in engine
+        for match in PROBLEM_CODE.finditer(script.read_text(encoding="utf-8"))
+    }
+    assert {"too_slow", "stopped_answering", "download_failed", "start_failed", "request_failed"} <= codes
+    for lang in words.languages():
+        problems = words.load_catalogues()[lang]["scoring"]["problems"]
+        assert not sorted(codes - set(problems)), f"{lang}.toml lacks scoring.problems words"
+    for script in engine:  # no sentence for the visitor is made in the engine: an Error's words are the code's
+        assert not re.search(r"new Error\(\s*[`\"][A-Z]", script.read_text(encoding="utf-8")), script
 
 
 def test_every_word_a_template_asks_for_exists() -> None:

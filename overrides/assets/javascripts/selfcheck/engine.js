@@ -2,7 +2,6 @@
 // first use and kept across instant page changes (this module is evaluated
 // once), with promise-based requests matched to responses by id.
 
-import { word } from "../words.js";
 import { siteRoot } from "../site_root.js";
 
 const workerUrl = new URL("./worker/main.js", import.meta.url);
@@ -47,7 +46,7 @@ import(${JSON.stringify(workerUrl.href)}).then(
     for (const data of held) dispatchEvent(new MessageEvent("message", { data }));
   },
   (error) => {
-    postMessage({ type: "status", state: "failed", error: "The scoring engine could not be loaded (" + error + ")." });
+    postMessage({ type: "status", state: "failed", problem: { code: "engine_not_loaded", file: null, cause: String(error) } });
   },
 );
 `;
@@ -78,24 +77,32 @@ function setState(name, error = null) {
 
 /** Give up on the engine if ``request`` is not answered in time once the engine is ready. */
 function timeRequest(request) {
-  request.timer ??= setTimeout(() => fail(word("scoring.request_too_slow")), REQUEST_TIMEOUT_MS);
+  request.timer ??= setTimeout(() => fail({ code: "stopped_answering" }), REQUEST_TIMEOUT_MS);
 }
 
-function fail(message) {
+/**
+ * An error carrying what went wrong as ``problem`` ({code, file}): the page words the code
+ * (scoring.problems.<code> in overrides/words/), so no sentence comes from the engine.
+ */
+export function problemError(problem) {
+  return Object.assign(new Error(problem.cause || problem.code), { problem });
+}
+
+function fail(problem = { code: "start_failed" }) {
   for (const { reject, timer } of pending.values()) {
     clearTimeout(timer);
-    reject(new Error(message));
+    reject(problemError(problem));
   }
   pending.clear();
   worker?.terminate();
   worker = null;
-  setState("failed", message);
+  setState("failed", problem);
 }
 
 function onMessage(event) {
   const message = event.data;
   if (message.type === "status") {
-    if (message.state === "failed") fail(message.error);
+    if (message.state === "failed") fail(message.problem);
     else setState(message.state);
     return;
   }
@@ -104,14 +111,17 @@ function onMessage(event) {
   clearTimeout(request.timer);
   pending.delete(message.id);
   if (message.ok) request.resolve(message.value);
-  else request.reject(new Error(message.error));
+  else request.reject(problemError(message.problem ?? { code: "request_failed" }));
 }
 
 /** Start the engine unless it is running or starting. Safe to call any number of times. */
 export function start() {
   if (worker) return;
   try {
-    if (typeof WebAssembly !== "object") throw new Error("This browser cannot run WebAssembly.");
+    if (typeof WebAssembly !== "object") {
+      setState("failed", { code: "no_webassembly" });
+      return;
+    }
     const servedByOfflineCopy = Boolean(globalThis.navigator?.serviceWorker?.controller);
     const source = URL.createObjectURL(new Blob([workerSource(servedByOfflineCopy)], { type: "text/javascript" }));
     try {
@@ -122,22 +132,22 @@ export function start() {
     }
   } catch (error) {
     worker = null;
-    setState("failed", String(error.message || error));
+    setState("failed", { code: "engine_not_loaded", cause: String(error.message || error) });
     return;
   }
   worker.addEventListener("message", onMessage);
   worker.addEventListener("error", (event) => {
     event.preventDefault();
-    fail(event.message || "The scoring engine could not be loaded.");
+    fail({ code: "engine_not_loaded", cause: event.message });
   });
   setState("starting");
-  startTimer = setTimeout(() => fail(word("scoring.too_slow")), START_TIMEOUT_MS);
+  startTimer = setTimeout(() => fail({ code: "too_slow" }), START_TIMEOUT_MS);
 }
 
 /** Send a request to the engine (starting it if needed); resolves with its answer. */
 export function request(method, params) {
   start();
-  if (!worker) return Promise.reject(new Error(state.error || "The scoring engine is not available."));
+  if (!worker) return Promise.reject(problemError(state.error || { code: "engine_not_loaded" }));
   const id = nextId++;
   return new Promise((resolve, reject) => {
     const entry = { resolve, reject, timer: null };

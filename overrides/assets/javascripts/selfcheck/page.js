@@ -2,7 +2,7 @@
 // each page change under instant navigation (instant_navigation.js). The
 // engine (one worker per visit) lives in engine.js.
 
-import { currentState, onStateChange, request, start } from "./engine.js";
+import { currentState, onStateChange, problemError, request, start } from "./engine.js";
 import { answerSheet, collectAnswers, countAnswered, items } from "./form.js";
 import { onEveryPage } from "../instant_navigation.js";
 import { el } from "./dom.js";
@@ -17,6 +17,12 @@ const engineWords = {
   ready: () => word("scoring.ready"),
   failed: () => word("scoring.failed"),
 };
+
+/** What went wrong, in the page's words, from the engine's code (a code this page does not know, as `fallback`). */
+function problemWords(problem, fallback) {
+  const known = typeof problem?.code === "string" && hasWord(`scoring.problems.${problem.code}`);
+  return word(`scoring.problems.${known ? problem.code : fallback}`, { file: problem?.file ?? "" });
+}
 
 // The site's root, whatever subpath it is served under (this file is assets/javascripts/selfcheck/page.js).
 const siteRoot = new URL("../../../", import.meta.url);
@@ -60,7 +66,7 @@ function wireCheck(root) {
       setText(engineStatus, ""); // the alert says it, once
       if (used) {
         const retry = waitingForResult ? score : start;
-        showFailure([`${word("scoring.failed")} ${word("scoring.kept")}`, word("scoring.reason", { detail: state.error })], retry);
+        showFailure([`${word("scoring.failed")} ${word("scoring.kept")}`, word("scoring.reason", { detail: problemWords(state.error, "start_failed") })], retry);
       }
       return;
     }
@@ -128,7 +134,7 @@ function wireCheck(root) {
       // An engine failure is shown by the state listener; anything else here.
       if (currentState().name !== "failed") {
         setText(engineStatus, "");
-        const detail = String(error?.message || error).split("\n")[0];
+        const detail = problemWords(error?.problem, "request_failed");
         showFailure([`${word("scoring.request_failed")} ${word("scoring.kept")}`, word("scoring.reason", { detail })], score);
       }
     } finally {
@@ -230,7 +236,7 @@ function readReply(text) {
   } catch {
     // not JSON: refused below
   }
-  if (!isObject(reply)) throw new Error(word("scoring.unreadable"));
+  if (!isObject(reply)) throw problemError({ code: "unreadable" });
   const dimensions = isObject(reply.result) ? reply.result.dimensions : null;
   const result =
     reply.ok === true &&
@@ -238,7 +244,7 @@ function readReply(text) {
     Array.isArray(dimensions) &&
     dimensions.every((dimension) => isObject(dimension) && typeof dimension.id === "string" && typeof dimension.title === "string");
   const error = reply.ok === false && isObject(reply.error) && typeof reply.error.code === "string";
-  if (!result && !error) throw new Error(word("scoring.unreadable"));
+  if (!result && !error) throw problemError({ code: "unreadable" });
   return reply;
 }
 

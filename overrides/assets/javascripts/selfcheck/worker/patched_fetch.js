@@ -6,7 +6,7 @@
 // answers with the compiled module. Nothing happens until the worker calls
 // patchLoaderRequests (the page's loader imports this module ahead).
 
-import { describe, fetchFromNetwork, reportDownloadFailure, watched } from "./downloads.js";
+import { describe, fetchFromNetwork, problem, reportDownloadFailure, watched } from "./downloads.js";
 import { NO_STDLIB, WASM } from "./files.js";
 
 const early = new Map();
@@ -32,7 +32,7 @@ export function patchLoaderRequests() {
   };
   const [compiledRuntime, runtimeBytes] = compileKeepingBytes(watched(WASM, fetchFromNetwork(WASM)));
   compiledRuntime.catch((error) =>
-    reportDownloadFailure(new Error(`Could not load pyodide.asm.wasm (${describe(error)}).`)),
+    reportDownloadFailure(problem("download_failed", "pyodide.asm.wasm", describe(error))),
   );
   runtimeBytes.catch(() => {}); // reported through compiledRuntime
   const instantiateStreaming = WebAssembly.instantiateStreaming.bind(WebAssembly);
