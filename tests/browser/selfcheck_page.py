@@ -1,24 +1,43 @@
 """Driving a self-check page as a visitor would, for the browser tests."""
 
 import re
+import tomllib
 from collections.abc import Mapping
+from functools import cache
 
 from playwright.sync_api import BrowserContext, Locator, Page, Route, expect
 
+from sitebuild import PROJECT_ROOT
+
 ENGINE_TIMEOUT_MS = 90_000
+RESULT_WORDS = PROJECT_ROOT / "assessment" / "src" / "alliance_check" / "wording"
+INTERFACE_WORDS = PROJECT_ROOT / "overrides" / "words"
+
+
+@cache
+def words(lang: str) -> dict[str, str]:
+    """The labels a visitor uses to drive a check, in ``lang``, from the same files the site shows."""
+    interface = tomllib.loads((INTERFACE_WORDS / f"{lang}.toml").read_text(encoding="utf-8"))
+    result = tomllib.loads((RESULT_WORDS / f"result.{lang}.toml").read_text(encoding="utf-8"))
+    return {
+        "submit": interface["selfcheck"]["submit"],
+        "result_heading": result["heading"],
+        "clear": result["actions"]["clear"],
+    }
 
 
 class SelfCheckPage:
-    def __init__(self, page: Page, questionnaire_id: str) -> None:
+    def __init__(self, page: Page, questionnaire_id: str, lang: str = "en") -> None:
         self.page = page
         self.id = questionnaire_id
+        self.words = words(lang)
         self.root = page.locator(f'[data-selfcheck="{questionnaire_id}"]')
         self.form = self.root.locator("[data-selfcheck-form]")
         self.result = self.root.locator("[data-selfcheck-result]")
         self.problem = self.root.locator("[data-selfcheck-problem]")
         self.progress = self.root.locator("[data-selfcheck-progress]")
         self.engine_status = self.root.locator("[data-selfcheck-engine]")
-        self.submit_button = self.root.get_by_role("button", name="See my result")
+        self.submit_button = self.root.get_by_role("button", name=self.words["submit"])
 
     def choice(self, item_id: str, value: int) -> Locator:
         return self.form.locator(f'input[name="{self.id}.{item_id}"][value="{value}"]')
@@ -31,7 +50,11 @@ class SelfCheckPage:
         self.submit_button.click()
 
     def wait_for_result(self) -> None:
-        expect(self.result.get_by_role("heading", name="Your result")).to_be_visible(timeout=ENGINE_TIMEOUT_MS)
+        heading = self.result.get_by_role("heading", name=self.words["result_heading"])
+        expect(heading).to_be_visible(timeout=ENGINE_TIMEOUT_MS)
+
+    def clear(self) -> None:
+        self.result.get_by_role("button", name=self.words["clear"]).click()
 
     def checked_answers(self) -> dict[str, int]:
         checked = self.form.locator("input[type=radio]:checked")

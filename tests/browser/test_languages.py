@@ -5,12 +5,17 @@ to another origin, no console error, no CSP violation, on the Spanish pages too.
 """
 
 import re
+import tomllib
 
 import pytest
+import yaml
+from conftest import GuardedBrowser
+from header_name import PHONE_WIDTHS, assert_shown_in_full
 from playwright.sync_api import Page, expect
 from selfcheck_page import ENGINE_TIMEOUT_MS
 
 from alliance_check import load_questionnaire
+from sitebuild import PROJECT_ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -18,6 +23,8 @@ SPANISH = "es/"
 TRUST = "relationship/trust-and-safety/"
 CHECK = "self-check/check-in/"
 CHECK_IN = load_questionnaire("check-in", "es")
+SHORT_NAMES = yaml.safe_load((PROJECT_ROOT / "practice.yml").read_text(encoding="utf-8"))["short_name"]
+SPANISH_WORDS = tomllib.loads((PROJECT_ROOT / "overrides" / "words" / "es.toml").read_text(encoding="utf-8"))
 OFFLINE_COPY_READY = """async () => {
   for (let i = 0; i < 1200; i++) {
     const registration = await navigator.serviceWorker.getRegistration();
@@ -130,3 +137,48 @@ def test_the_offline_copy_kept_from_a_spanish_page_serves_the_spanish_pages_offl
     page.goto(site_url + SPANISH + "privacy/")
     page.locator("[data-offline-remove]").click()
     expect(page.locator("[data-offline-keep]")).to_be_visible()
+
+
+def test_the_selector_works_by_keyboard_and_names_each_language_in_its_own(page: Page, site_url: str) -> None:
+    page.goto(site_url + SPANISH + TRUST)
+    page.get_by_role("button", name="Seleccionar idioma").focus()
+    page.keyboard.press("Tab")
+    english = page.locator('.md-select__link[hreflang="en"]')
+    expect(english).to_be_focused()
+    expect(english).to_be_visible()
+    # A screen reader says each name in its own language; the page's own language is the current one.
+    expect(english).to_have_attribute("lang", "en")
+    expect(english).not_to_have_attribute("aria-current", re.compile(".*"))
+    expect(page.locator('.md-select__link[hreflang="es"]')).to_have_attribute("aria-current", "page")
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(site_url + TRUST)
+    expect(page.locator('.md-select__link[hreflang="en"]')).to_have_attribute("aria-current", "page")
+
+
+@pytest.mark.parametrize("width", PHONE_WIDTHS)
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_the_short_name_shows_in_full_beside_the_language_selector(
+    browser: GuardedBrowser, site_url: str, lang: str, width: int
+) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 740})
+    page = context.new_page()
+    page.goto(site_url + ("" if lang == "en" else f"{lang}/"))
+    expect(page.locator(".md-header .md-select > button")).to_be_visible()
+    assert_shown_in_full(page, SHORT_NAMES[lang])
+    context.close()
+
+
+def test_the_compare_files_button_speaks_the_pages_language(page: Page, site_url: str) -> None:
+    """The browser's own file button would say "Choose Files" in the browser's language: the label is the button."""
+    page.goto(site_url + SPANISH + CHECK)
+    label = page.locator(".history__picker label")
+    expect(label).to_have_text(SPANISH_WORDS["history"]["compare"])
+    expect(label).to_be_visible()
+    box = page.locator(".history__picker input[type=file]").bounding_box()
+    assert box is not None and box["width"] <= 1 and box["height"] <= 1, box
+    assert label.bounding_box()["height"] >= 24  # WCAG 2.2 target size
+    with page.expect_file_chooser():
+        label.click()
+    with page.expect_file_chooser():
+        page.get_by_label(SPANISH_WORDS["history"]["compare"]).focus()
+        page.keyboard.press("Enter")

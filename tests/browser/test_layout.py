@@ -63,9 +63,10 @@ def test_answers_can_be_chosen_by_tapping_the_words(browser: Browser, site_url: 
 
 def test_the_templates_short_name_shows_in_full_on_a_phone(browser: Browser, site_url: str) -> None:
     """The practice.yml a new practice starts from has a short name that fits, not "Your the…"."""
-    short_name = yaml.safe_load((PROJECT_ROOT / "practice.yml").read_text(encoding="utf-8"))["short_name"]
+    short_names = yaml.safe_load((PROJECT_ROOT / "practice.yml").read_text(encoding="utf-8"))["short_name"]
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     page = context.new_page()
-    page.goto(site_url)
-    assert_shown_in_full(page, short_name)
+    for lang, short_name in short_names.items():  # given per language: English at the root
+        page.goto(site_url + ("" if lang == "en" else f"{lang}/"))
+        assert_shown_in_full(page, short_name)
     context.close()

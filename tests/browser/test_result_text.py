@@ -3,7 +3,9 @@
 For each check and several answer patterns, the result's text exactly as
 Chromium shows it (``innerText`` of the result region), the same region in the
 print view, and the one-page summary are compared with the files in
-``tests/browser/golden/``. A changed wording shows up as a diff in review.
+``tests/browser/golden/`` (English, the site's root) and
+``tests/browser/golden/es/`` (Spanish, under ``/es/``). A changed wording
+shows up as a diff in review.
 
 To write the golden files again after an intended change, run::
 
@@ -28,6 +30,14 @@ from alliance_check import Questionnaire, list_questionnaires, load_questionnair
 pytestmark = pytest.mark.browser
 
 GOLDEN = Path(__file__).with_name("golden")
+# Each language's pages, under the site's address, and its golden files.
+LANGUAGES = {"en": "", "es": "es/"}
+
+
+def golden_dir(lang: str) -> Path:
+    return GOLDEN if lang == "en" else GOLDEN / lang
+
+
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
 # A fixed moment, so the dated lines read the same on every run.
 FIXED_NOW = "2026-03-14T10:00:00"
@@ -62,12 +72,18 @@ def answer_patterns(questionnaire: Questionnaire) -> dict[str, dict[str, int]]:
     return patterns
 
 
-CASES = [(qid, name) for qid in list_questionnaires() for name in answer_patterns(load_questionnaire(qid))]
+CASES = [
+    (lang, qid, name)
+    for lang in LANGUAGES
+    for qid in list_questionnaires()
+    for name in answer_patterns(load_questionnaire(qid))
+]
 
 
 @pytest.fixture(scope="module")
-def read_texts(session_browser: Browser, site_url: str) -> Iterator[dict[tuple[str, str], dict[str, str]]]:
-    """Every case's screen, print and summary text, from one page per check (Pyodide starts once per check).
+def read_texts(session_browser: Browser, site_url: str) -> Iterator[dict[tuple[str, str, str], dict[str, str]]]:
+    """Every case's screen, print and summary text, from one page per check and language (Pyodide starts
+    once per page).
 
     Read once for the module, so it has a guard of its own, the same as every browser test's.
     """
@@ -75,19 +91,20 @@ def read_texts(session_browser: Browser, site_url: str) -> Iterator[dict[tuple[s
     context = GuardedBrowser(session_browser, traffic, block_off_origin=True).new_context(
         viewport={"width": 390, "height": 844}
     )
-    texts: dict[tuple[str, str], dict[str, str]] = {}
-    for qid in list_questionnaires():
-        page = context.new_page()
-        page.clock.set_fixed_time(FIXED_NOW)
-        page.goto(f"{site_url}self-check/{qid}/")
-        check = SelfCheckPage(page, qid)
-        for name, answers in answer_patterns(load_questionnaire(qid)).items():
-            check.answer(answers)
-            check.submit()
-            check.wait_for_result()
-            texts[(qid, name)] = visible_texts(page, check)
-            check.result.get_by_role("button", name="Clear everything").click()
-        page.close()
+    texts: dict[tuple[str, str, str], dict[str, str]] = {}
+    for lang, prefix in LANGUAGES.items():
+        for qid in list_questionnaires():
+            page = context.new_page()
+            page.clock.set_fixed_time(FIXED_NOW)
+            page.goto(f"{site_url}{prefix}self-check/{qid}/")
+            check = SelfCheckPage(page, qid, lang)
+            for name, answers in answer_patterns(load_questionnaire(qid)).items():
+                check.answer(answers)
+                check.submit()
+                check.wait_for_result()
+                texts[(lang, qid, name)] = visible_texts(page, check)
+                check.clear()
+            page.close()
     context.close()
     guard(traffic, allowed=set())
     yield texts
@@ -115,29 +132,37 @@ def compare(path: Path, text: str) -> None:
     )
 
 
-@pytest.mark.parametrize(("qid", "name"), CASES)
-def test_result_text_matches_golden(read_texts, qid: str, name: str) -> None:
-    for view, text in read_texts[(qid, name)].items():
-        compare(GOLDEN / f"{qid}.{name}.{view}.txt", text)
+@pytest.mark.parametrize(("lang", "qid", "name"), CASES)
+def test_result_text_matches_golden(read_texts, lang: str, qid: str, name: str) -> None:
+    for view, text in read_texts[(lang, qid, name)].items():
+        compare(golden_dir(lang) / f"{qid}.{name}.{view}.txt", text)
 
 
-@pytest.mark.parametrize(("qid", "name"), CASES)
-def test_no_program_value_in_result_print_or_summary(read_texts, qid: str, name: str) -> None:
-    for view, text in read_texts[(qid, name)].items():
+@pytest.mark.parametrize(("lang", "qid", "name"), CASES)
+def test_no_program_value_in_result_print_or_summary(read_texts, lang: str, qid: str, name: str) -> None:
+    for view, text in read_texts[(lang, qid, name)].items():
         found = PROGRAM_VALUES.findall(text)
-        assert not found, f"{qid} {name} {view}: {found}"
+        assert not found, f"{lang} {qid} {name} {view}: {found}"
 
 
-def test_summary_and_print_are_dated(read_texts) -> None:
-    lowest = read_texts[("alliance", "lowest")]
-    assert "What I would like to say" in lowest["summary"]
-    assert "Made on March 14, 2026" in lowest["summary"]
-    assert "Made on March 14, 2026" in lowest["print"]
+@pytest.mark.parametrize(
+    ("lang", "sentences", "dated"),
+    [
+        ("en", "What I would like to say", "Made on March 14, 2026"),
+        ("es", "Lo que me gustaría decir", "Hecho el 14 de marzo de 2026"),
+    ],
+)
+def test_summary_and_print_are_dated(read_texts, lang: str, sentences: str, dated: str) -> None:
+    lowest = read_texts[(lang, "alliance", "lowest")]
+    assert sentences in lowest["summary"]
+    assert dated in lowest["summary"]
+    assert dated in lowest["print"]
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("qid", list_questionnaires())
-def test_no_program_value_on_the_paper_version(page: Page, site_url: str, qid: str) -> None:
-    page.goto(f"{site_url}self-check/paper/{qid}/")
+def test_no_program_value_on_the_paper_version(page: Page, site_url: str, lang: str, qid: str) -> None:
+    page.goto(f"{site_url}{LANGUAGES[lang]}self-check/paper/{qid}/")
     for media in ("screen", "print"):
         page.emulate_media(media=media)
         text = page.locator("article").inner_text()
@@ -145,6 +170,11 @@ def test_no_program_value_on_the_paper_version(page: Page, site_url: str, qid: s
 
 
 def test_every_golden_file_belongs_to_a_case() -> None:
-    expected = {f"{qid}.{name}.{view}.txt" for qid, name in CASES for view in ("result", "print", "summary")}
-    stale = sorted(path.name for path in GOLDEN.glob("*.txt") if path.name not in expected)
+    expected = {
+        golden_dir(lang) / f"{qid}.{name}.{view}.txt"
+        for lang, qid, name in CASES
+        for view in ("result", "print", "summary")
+    }
+    found = {path for lang in LANGUAGES for path in golden_dir(lang).glob("*.txt")}
+    stale = sorted(str(path.relative_to(GOLDEN)) for path in found - expected)
     assert not stale, f"golden files with no case (remove them): {stale}"

@@ -96,7 +96,7 @@ def test_a_new_language_is_only_new_files(tmp_path: Path) -> None:
     english_check = (site / "self-check" / "check-in" / "index.html").read_text(encoding="utf-8")
     assert f'<a href="../../{CODE}/self-check/check-in/" hreflang="{CODE}"' in english_check
     privacy = (site / "privacy" / "index.html").read_text(encoding="utf-8")
-    assert f'<a href="../{CODE}/" hreflang="{CODE}" class="md-select__link">' in privacy
+    assert f'<a href="../{CODE}/" hreflang="{CODE}" lang="{CODE}" class="md-select__link">' in privacy
     assert "Xxian" in privacy
     # One runtime, at the root, which the xx pages' scripts find one folder up.
     assert (site / "pyodide" / "snapshot.bin.gz").is_file() and not (site / CODE / "pyodide").exists()

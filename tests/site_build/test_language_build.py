@@ -31,7 +31,7 @@ def pages(site: Path) -> list[str]:
 def selector_links(html: str) -> dict[str, str]:
     return dict(
         (lang, href)
-        for href, lang in re.findall(r'<a href="([^"]*)" hreflang="([^"]+)" class="md-select__link">', html)
+        for href, lang in re.findall(r'<a href="([^"]*)" hreflang="([^"]+)"[^>]* class="md-select__link"', html)
     )
 
 

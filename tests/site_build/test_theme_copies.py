@@ -34,11 +34,13 @@ INTENDED_CHANGES: dict[str, tuple[set[str] | None, set[str]]] = {
             '        <div class="md-header__topic" data-md-component="header-topic">',
         },
     ),
-    # The language selector leads to this page in each language, not to that language's home page.
+    # The language selector leads to this page in each language, not to that language's home page;
+    # each name is in its own language and the page's language is the current one.
     "partials/alternate.html": (
         {
             '            <a href="{{ page_alternates[alt.lang] if page_alternates else alt.link | url }}" '
-            'hreflang="{{ alt.lang }}" class="md-select__link">'
+            'hreflang="{{ alt.lang }}" lang="{{ alt.lang }}" class="md-select__link"'
+            '{% if alt.lang == config.theme.language %} aria-current="page"{% endif %}>'
         },
         {'            <a href="{{ alt.link | url }}" hreflang="{{ alt.lang }}" class="md-select__link">'},
     ),

@@ -77,6 +77,8 @@ function wirePanel(root) {
 
   function filesSection(records) {
     const section = el("div", { class: "history__files", "data-history-files": "" });
+    // The browser's own "Choose files" button speaks the browser's language, not the page's: it is hidden
+    // (still focusable), and its label, in the page's words, is the button a visitor sees and presses.
     const picker = el("input", { type: "file", id: `${root.id}-files`, multiple: true, accept: ".json,application/json" });
     picker.addEventListener("change", () => {
       const chosen = [...picker.files];
@@ -93,7 +95,7 @@ function wirePanel(root) {
       });
       section.append(el("p", {}, save));
     }
-    section.append(el("p", { class: "history__picker" }, el("label", { for: picker.id, text: word("history.compare") }), picker), compared);
+    section.append(el("p", { class: "history__picker" }, el("label", { for: picker.id, class: "md-button", text: word("history.compare") }), picker), compared);
     return section;
   }
 
