@@ -51,7 +51,7 @@ import(${JSON.stringify(workerUrl.href)}).then(
 );
 `;
 // A stalled download would otherwise leave the visitor waiting for ever. The
-// limit is generous: a first start downloads about 8.1 MB, which takes about
+// limit is generous: a first start downloads about 7.9 MB, which takes about
 // 9-13 s on 4G (make bench) and under three minutes down to 0.4 Mbit/s.
 const START_TIMEOUT_MS = 180_000;
 // A score takes milliseconds once the engine is ready; a request still
