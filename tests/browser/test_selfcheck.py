@@ -10,6 +10,7 @@ from selfcheck_page import ENGINE_TIMEOUT_MS, HeldRequests, SelfCheckPage
 
 from alliance_check import load_questionnaire, result_to_dict, score
 from alliance_check.report import MAX_FLAGGED_SHOWN
+from alliance_check.wording import fill, result_words
 from dev.chromium import CHROMIUM_ARGS, CHROMIUM_PATH
 
 pytestmark = pytest.mark.browser
@@ -23,8 +24,8 @@ def whole(value: float) -> int:
     return math.floor(value + 0.5)
 
 
-def expected_scores(rows: list[dict]) -> dict[str, str]:
-    return {row["id"]: (str(whole(row["pomp"])) if row["pomp"] is not None else "Not scored") for row in rows}
+def expected_scores(rows: list[dict], not_scored: str = "Not scored") -> dict[str, str]:
+    return {row["id"]: (str(whole(row["pomp"])) if row["pomp"] is not None else not_scored) for row in rows}
 
 
 def answer_sets() -> dict[str, dict[str, int]]:
@@ -49,23 +50,26 @@ def answer_sets() -> dict[str, dict[str, int]]:
 
 
 @pytest.mark.parametrize("name", sorted(answer_sets()))
-def test_numbers_shown_equal_the_package_on_cpython(page: Page, site_url: str, traffic, name: str) -> None:
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_numbers_shown_equal_the_package_on_cpython(page: Page, site_url: str, traffic, lang: str, name: str) -> None:
     answers = answer_sets()[name]
-    expected = result_to_dict(score(ALLIANCE, answers))
-    page.goto(site_url + "self-check/alliance/")
-    check = SelfCheckPage(page, "alliance")
+    expected = result_to_dict(score(load_questionnaire("alliance", lang), answers))
+    said = result_words(lang)
+    not_scored = said["chart"]["not_scored"]
+    page.goto(site_url + ("" if lang == "en" else f"{lang}/") + "self-check/alliance/")
+    check = SelfCheckPage(page, "alliance", lang)
     check.answer(answers)
     check.submit()
     check.wait_for_result()
-    assert check.shown_scores("dimensions") == expected_scores(expected["dimensions"])
+    assert check.shown_scores("dimensions") == expected_scores(expected["dimensions"], not_scored)
     if expected.get("bordin"):
-        assert check.shown_scores("bordin") == expected_scores(expected["bordin"])
+        assert check.shown_scores("bordin") == expected_scores(expected["bordin"], not_scored)
     assert check.shown_flagged_ids() == [item["id"] for item in expected["flagged_items"]][:MAX_FLAGGED_SHOWN]
     overall = check.result.locator(".selfcheck-result__overall")
     if expected["overall"]["pomp"] is None:
         expect(overall).to_have_text(expected["not_scored"]["overall"])
     else:
-        expect(overall).to_contain_text(f"{whole(expected['overall']['pomp'])} out of 100")
+        expect(overall).to_contain_text(fill(said["out_of_100"], value=whole(expected["overall"]["pomp"])))
         expect(overall).to_contain_text(expected["overall"]["band"]["title"])
     assert traffic.off_origin() == []
     assert traffic.errors == []
