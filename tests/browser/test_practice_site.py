@@ -91,9 +91,13 @@ def test_result_offers_the_practices_contact_and_crisis_lines(page: Page, practi
 
 
 def test_every_page_loads_with_no_request_elsewhere(page: Page, practice_url: str, traffic, tmp_path: Path) -> None:
-    page.goto(practice_url + "sitemap.xml")
-    locations = re.findall(r"<loc>([^<]+)</loc>", page.content())
-    assert len(locations) > 20
+    # Each language's site has its own sitemap: English at the root, Spanish under es/.
+    locations = []
+    for language_root in ("", "es/"):
+        page.goto(practice_url + language_root + "sitemap.xml")
+        found = re.findall(r"<loc>([^<]+)</loc>", page.content())
+        assert len(found) > 20, language_root
+        locations += found
     for location in locations:
         response = page.goto(location)
         assert response and response.ok, location
