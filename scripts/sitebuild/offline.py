@@ -29,10 +29,10 @@ every file from the network: a page and the engine it runs are of one deploy.
 import hashlib
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from sitebuild import PROJECT_ROOT, BuildError, snapshot, templates
+from sitebuild import PROJECT_ROOT, BuildError, runtime, snapshot, templates
 
 SERVICE_WORKER_FILE = "service-worker.js"
 TEMPLATE = Path(__file__).with_name("service_worker.js")
@@ -128,15 +128,20 @@ def _as_classic_script(module: Path) -> str:
     return re.sub(r"^export\s+", "", text, flags=re.MULTILINE)
 
 
+def _built_files(site_dir: Path) -> Iterator[tuple[str, Path]]:
+    """Every built file, in a stable order, with its path relative to the site."""
+    for file in sorted(p for p in site_dir.rglob("*") if p.is_file()):
+        yield file.relative_to(site_dir).as_posix(), file
+
+
 def offline_manifest(site_dir: Path) -> dict:
     """Every file the offline copy keeps, with its sha256, and the version they make together."""
     parts = language_parts(site_dir)
     files = []
-    for file in sorted(p for p in site_dir.rglob("*") if p.is_file()):
-        path = file.relative_to(site_dir).as_posix()
+    for path, file in _built_files(site_dir):
         if is_skipped(path, parts):
             continue
-        entry = {"url": page_address(path), "sha256": hashlib.sha256(file.read_bytes()).hexdigest()}
+        entry = {"url": page_address(path), "sha256": runtime.sha256_of(file)}
         if ON_DEMAND.search(path):
             entry["on_demand"] = True
         files.append(entry)
@@ -158,10 +163,9 @@ def stamp_engine(site_dir: Path) -> str:
     parts = language_parts(site_dir)
     entries = [folder + ENGINE_ENTRY for folder in parts]
     digest = hashlib.sha256()
-    for file in sorted(p for p in site_dir.rglob("*") if p.is_file()):
-        path = file.relative_to(site_dir).as_posix()
+    for path, file in _built_files(site_dir):
         if ENGINE_FILES.search(in_language(path, parts)[1]) and path not in entries:
-            digest.update(f"{path} {hashlib.sha256(file.read_bytes()).hexdigest()}\n".encode())
+            digest.update(f"{path} {runtime.sha256_of(file)}\n".encode())
     stamp = digest.hexdigest()[:20]
     for name in entries:
         entry = site_dir / name

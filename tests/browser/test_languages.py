@@ -11,6 +11,7 @@ import pytest
 import yaml
 from conftest import GuardedBrowser
 from header_name import PHONE_WIDTHS, assert_shown_in_full
+from offline_copy import OFFLINE_COPY_READY
 from playwright.sync_api import Page, expect
 from selfcheck_page import ENGINE_TIMEOUT_MS
 
@@ -25,14 +26,6 @@ CHECK = "self-check/check-in/"
 CHECK_IN = load_questionnaire("check-in", "es")
 SHORT_NAMES = yaml.safe_load((PROJECT_ROOT / "practice.yml").read_text(encoding="utf-8"))["short_name"]
 SPANISH_WORDS = tomllib.loads((PROJECT_ROOT / "overrides" / "words" / "es.toml").read_text(encoding="utf-8"))
-OFFLINE_COPY_READY = """async () => {
-  for (let i = 0; i < 1200; i++) {
-    const registration = await navigator.serviceWorker.getRegistration();
-    if (registration && registration.active && !registration.installing && !registration.waiting) return true;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return false;
-}"""
 # A mark on the window: it survives instant navigation (same document) and not a full page load.
 MARK_WINDOW = "window.__sameDocument = true"
 SAME_WINDOW = "window.__sameDocument === true"

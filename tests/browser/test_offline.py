@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from offline_copy import OFFLINE_COPY_READY
 from playwright.sync_api import Browser, BrowserContext, Page, Response, Worker, expect
 from selfcheck_page import ENGINE_TIMEOUT_MS, SelfCheckPage
 
@@ -20,15 +21,6 @@ CHECK = "self-check/check-in/"
 CHECK_IN = load_questionnaire("check-in", "en")
 ANSWERS = {item.id: 5 for item in CHECK_IN.items}
 
-# Resolves once this site's service worker is active and no other version is installing or waiting.
-OFFLINE_COPY_READY = """async () => {
-  for (let i = 0; i < 1200; i++) {
-    const registration = await navigator.serviceWorker.getRegistration();
-    if (registration && registration.active && !registration.installing && !registration.waiting) return true;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return false;
-}"""
 WAITING_VERSION = """async () => {
   for (let i = 0; i < 1200; i++) {
     const registration = await navigator.serviceWorker.getRegistration();
