@@ -210,7 +210,7 @@ class Bench:
     def phone_network_ordinary_start(self) -> dict:
         """A first visit on the emulated phone network when the engine starts the ordinary way (no snapshot)."""
         context = self.context()
-        context.route("**/pyodide/snapshot.bin.gz", lambda route: route.abort())
+        context.route("**/pyodide/snapshot.bin.xz", lambda route: route.abort())
         self.transfer.reset()
         page = self.open_on_phone_network(context, CHECK)
         figures = {"engine_ready_ms": self.engine_ready_after_first_answer(page)}

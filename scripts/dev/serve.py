@@ -8,7 +8,7 @@ type, and Python's defaults vary by version.
 With ``gzip=True`` (``--gzip``) text and WebAssembly are sent gzip-compressed
 to browsers that accept it, as static hosts such as GitHub Pages do, so the
 benchmark measures the bytes a visitor really downloads. Files that are
-already compressed (zip, wheel, ``.gz``) are sent as they are.
+already compressed (zip, wheel, ``.gz``, ``.xz``) are sent as they are.
 """
 
 import argparse
@@ -39,6 +39,7 @@ MIME_TYPES = {
     ".xml": "application/xml",
     ".webmanifest": "application/manifest+json",
     ".gz": "application/gzip",
+    ".xz": "application/x-xz",
 }
 COMPRESSIBLE_TYPES = ("text/", "application/javascript", "application/json", "application/wasm", "application/xml",
                       "application/manifest+json", "image/svg+xml")  # fmt: skip

@@ -97,8 +97,9 @@ def is_skipped(path: str, parts: dict[str, set[str]]) -> bool:
 
 
 # Kept only if the browser asks for them: the standard library archive is
-# needed only when the start-up snapshot cannot be used.
-ON_DEMAND = re.compile(r"^pyodide/python_stdlib\.zip$")
+# needed only when the start-up snapshot cannot be used, and the engine reads
+# the runtime's WebAssembly from its xz-compressed copy, never the plain file.
+ON_DEMAND = re.compile(r"^pyodide/(?:python_stdlib\.zip|pyodide\.asm\.wasm)$")
 
 
 def page_address(path: str) -> str:

@@ -3,6 +3,8 @@
 Only the files the browser needs are copied, and a small lock file replaces
 Pyodide's full upstream one: it lists our wheel alone, with its sha256, so the
 browser checks the wheel's integrity and fetches nothing it does not need.
+The worker downloads the WebAssembly xz-compressed (``pyodide.asm.wasm.xz``,
+with the decoder beside it: ``xz.py``); the plain file stays for anyone else.
 """
 
 import hashlib
@@ -10,10 +12,11 @@ import json
 import shutil
 from pathlib import Path
 
-from sitebuild import PROJECT_ROOT, BuildError
+from sitebuild import PROJECT_ROOT, BuildError, xz
 
 PYODIDE_PACKAGE_DIR = PROJECT_ROOT / "node_modules" / "pyodide"
 RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
+WASM_FILE = "pyodide.asm.wasm"
 SITE_RUNTIME_DIR = "pyodide"
 LOCK_FILE_NAME = "pyodide-lock.json"
 PACKAGE_NAME = "alliance-check"
@@ -46,6 +49,8 @@ def vendor_runtime(site_dir: Path, wheel: Path, package_dir: Path = PYODIDE_PACK
     target.mkdir(parents=True, exist_ok=True)
     for name in RUNTIME_FILES:
         shutil.copy2(package_dir / name, target / name)
+    xz.compressed_copy(package_dir / WASM_FILE, target / f"{WASM_FILE}{xz.SUFFIX}")
+    xz.vendor_decoder(target)
     shutil.copy2(wheel, target / wheel.name)
     lock = build_lockfile(wheel, package_dir)
     (target / LOCK_FILE_NAME).write_text(json.dumps(lock, indent=1, sort_keys=True), encoding="utf-8")

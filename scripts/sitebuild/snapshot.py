@@ -1,4 +1,4 @@
-"""Pyodide's start-up memory snapshot, made in Node at build time and shipped gzipped.
+"""Pyodide's start-up memory snapshot, made in Node at build time and shipped xz-compressed.
 
 Starting Python in the browser takes seconds; most of it is Python setting
 itself up and importing modules. ``make_snapshot.mjs`` starts Pyodide once in
@@ -21,14 +21,13 @@ WebAssembly module's data segments, which the browser downloads anyway with
 (``snapshot_delta.js``, shared by the maker and the worker), so those bytes
 become zeros; then only the pages that are not all zeros are kept, with a
 map of their places (about 11 of the 31 MB), so the worker decompresses a
-third of the bytes. It is shipped gzip-compressed, since static hosts do not
-all compress unknown files; the worker decompresses it as it downloads
-(``DecompressionStream``, which knows gzip and deflate only), puts the pages
+third of the bytes. It is shipped xz-compressed (``xz.py``: a third smaller
+than gzip at its best), since static hosts do not all compress unknown files
+and none uses xz; the worker decompresses it as it downloads, puts the pages
 in place, XORs the data segments back in from the module it downloaded, and
 checks the result.
 """
 
-import gzip
 import hashlib
 import json
 import shutil
@@ -36,13 +35,14 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from sitebuild import PROJECT_ROOT, BuildError, runtime
+from sitebuild import PROJECT_ROOT, BuildError, runtime, xz
 
-SNAPSHOT_FILE = "snapshot.bin.gz"
+SNAPSHOT_FILE = f"snapshot.bin{xz.SUFFIX}"
 MANIFEST_FILE = "snapshot.json"
-# Format 2: the snapshot XORed against the runtime's initial memory image, zero pages left out.
+# Format 3: the snapshot XORed against the runtime's initial memory image, zero pages left
+# out, xz-compressed (format 2 was the same, gzip-compressed).
 # The worker starts only from this format (selfcheck/worker/snapshot_checks.js).
-FORMAT = 2
+FORMAT = 3
 MAKER = Path(__file__).with_name("make_snapshot.mjs")
 DELTA = PROJECT_ROOT / "overrides" / "assets" / "javascripts" / "selfcheck" / "snapshot_delta.js"
 CACHE_DIR = PROJECT_ROOT / "build" / "snapshot"
@@ -62,6 +62,7 @@ def snapshot_inputs(wheel: Path, package_dir: Path = runtime.PYODIDE_PACKAGE_DIR
         "wheel": {"file_name": wheel.name, "sha256": runtime.sha256_of(wheel)},
         "maker_sha256": runtime.sha256_of(MAKER),
         "delta_sha256": runtime.sha256_of(DELTA),
+        "compression_sha256": runtime.sha256_of(Path(xz.__file__)),
     }
 
 
@@ -88,7 +89,7 @@ def vendor_snapshot(
 
 
 def make_snapshot(wheel: Path, destination: Path, package_dir: Path, inputs: dict) -> dict:
-    """Run the maker in Node and write the gzipped snapshot and its manifest into ``destination``."""
+    """Run the maker in Node and write the compressed snapshot and its manifest into ``destination``."""
     node = shutil.which("node")
     if node is None:
         raise BuildError(NODE_MISSING)
@@ -108,7 +109,7 @@ def make_snapshot(wheel: Path, destination: Path, package_dir: Path, inputs: dic
             raise BuildError(f"Making the start-up snapshot failed (`{' '.join(command)}`):\n{detail}")
         made = json.loads(completed.stdout.strip().splitlines()[-1])
         raw = raw_file.read_bytes()
-        packed = gzip.compress(raw, compresslevel=9, mtime=0)
+        packed = xz.compress(raw)
         manifest = {
             "format": FORMAT,
             "pyodide": inputs["pyodide"],
@@ -116,12 +117,12 @@ def make_snapshot(wheel: Path, destination: Path, package_dir: Path, inputs: dic
             "wheel": inputs["wheel"],
             "file_name": SNAPSHOT_FILE,
             "bytes": made["bytes"],
-            # Of the snapshot as rebuilt; the shipped file is its delta (``gzip_sha256``).
+            # Of the snapshot as rebuilt; the shipped file is its delta (``compressed_sha256``).
             "sha256": made["sha256"],
             "delta_against": {"file_name": "pyodide.asm.wasm", "data_section_sha256": made["memory_image_sha256"]},
             "packed_bytes": len(raw),
-            "gzip_bytes": len(packed),
-            "gzip_sha256": hashlib.sha256(packed).hexdigest(),
+            "compressed_bytes": len(packed),
+            "compressed_sha256": hashlib.sha256(packed).hexdigest(),
             # What the ordinary start downloads instead (sent as it is), for start_rule.js.
             "stdlib_zip_bytes": (package_dir / "python_stdlib.zip").stat().st_size,
             "modules": made["modules"],

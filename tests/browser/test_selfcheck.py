@@ -202,7 +202,7 @@ def test_check_works_after_instant_navigation(page: Page, site_url: str, traffic
     check.submit()
     check.wait_for_result()
     assert page.evaluate("window.__sameDocument === true")
-    assert sum(url.endswith("pyodide.asm.wasm") for url in traffic.requests) == 1
+    assert sum(url.endswith("pyodide.asm.wasm.xz") for url in traffic.requests) == 1
     assert traffic.errors == []
 
 

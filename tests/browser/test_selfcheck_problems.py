@@ -13,7 +13,7 @@ pytestmark = pytest.mark.browser
 
 ALLIANCE = load_questionnaire("alliance", "en")
 CHECK_IN = load_questionnaire("check-in", "en")
-WASM = re.compile(r"pyodide\.asm\.wasm$")
+WASM = re.compile(r"pyodide\.asm\.wasm\.xz$")
 WORKER = re.compile(r"/selfcheck/worker/main\.js$")
 
 
@@ -173,7 +173,7 @@ def test_a_failure_on_a_spanish_page_is_said_in_spanish(context: BrowserContext,
     spanish = words.catalogue("es").scoring
     check.answer({item.id: 5 for item in CHECK_IN.items})
     check.root.get_by_role("button", name=words.catalogue("es").selfcheck.submit).click()
-    download = words.fill_text(spanish.problems.download_failed, file="pyodide.asm.wasm")
+    download = words.fill_text(spanish.problems.download_failed, file="pyodide.asm.wasm.xz")
     expect(check.problem).to_contain_text(words.fill_text(spanish.reason, detail=download), timeout=ENGINE_TIMEOUT_MS)
     expect(check.problem).to_contain_text(spanish.kept)
     expect(check.problem.get_by_role("button", name=spanish.retry)).to_be_visible()

@@ -37,8 +37,16 @@ def test_the_engine_starts_from_the_snapshot_with_each_file_downloaded_once(page
     warnings = worker_warnings(page)
     score(page, site_url)
     files = runtime_requests(traffic)
-    for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "snapshot.json", "snapshot.bin.gz"):
+    for name in (
+        "pyodide.mjs",
+        "pyodide.asm.mjs",
+        "pyodide.asm.wasm.xz",
+        "xz-decompress.mjs",
+        "snapshot.json",
+        "snapshot.bin.xz",
+    ):
         assert files.count(name) == 1, (name, files)
+    assert "pyodide.asm.wasm" not in files, "the WebAssembly comes xz-compressed only"
     assert files.count("pyodide-lock.json") == 1  # ours, small; never Pyodide's full lock file
     assert len([name for name in files if name.endswith(".whl")]) == 1
     assert "python_stdlib.zip" not in files, "the snapshot needs no standard library download"
@@ -65,7 +73,7 @@ def test_a_snapshot_for_another_wheel_is_refused_and_the_engine_starts_anyway(
 def test_a_missing_snapshot_falls_back_to_the_ordinary_start(
     context: BrowserContext, page: Page, site_url: str, traffic
 ) -> None:
-    context.route(re.compile(r"/pyodide/snapshot\.bin\.gz$"), lambda route: route.fulfill(status=404, body=""))
+    context.route(re.compile(r"/pyodide/snapshot\.bin\.xz$"), lambda route: route.fulfill(status=404, body=""))
     warnings = worker_warnings(page)
     score(page, site_url)
     assert any("without the start-up snapshot" in w for w in warnings), warnings
@@ -80,7 +88,7 @@ def test_a_corrupted_snapshot_is_refused(context: BrowserContext, page: Page, si
         body[len(body) // 2] ^= 0xFF
         route.fulfill(status=200, content_type="application/gzip", body=bytes(body))
 
-    context.route(re.compile(r"/pyodide/snapshot\.bin\.gz$"), corrupted)
+    context.route(re.compile(r"/pyodide/snapshot\.bin\.xz$"), corrupted)
     warnings = worker_warnings(page)
     score(page, site_url)
     assert any("without the start-up snapshot" in w for w in warnings), warnings
@@ -104,22 +112,61 @@ def test_a_snapshot_made_against_another_runtime_is_refused(
     assert traffic.errors == []
 
 
-def test_a_slow_connection_gets_the_start_that_downloads_less(
-    context: BrowserContext, page: Page, site_url: str, traffic
-) -> None:
+def slow_connection(context: BrowserContext, page: Page) -> None:
     # Round trips of 300 ms make Chromium rate the connection "3g", in the worker too.
     session = context.new_cdp_session(page)
     session.send("Network.enable")
     slow = {"offline": False, "latency": 300, "downloadThroughput": -1, "uploadThroughput": -1}
     session.send("Network.emulateNetworkConditions", slow)
+
+
+def test_a_slow_connection_gets_the_snapshot_start_which_downloads_less(
+    context: BrowserContext, page: Page, site_url: str, traffic
+) -> None:
+    manifest = json.loads(page.request.get(site_url + "pyodide/snapshot.json").text())
+    assert manifest["compressed_bytes"] < manifest["stdlib_zip_bytes"], "the snapshot start is the smaller one"
+    slow_connection(context, page)
     warnings = worker_warnings(page)
     score(page, site_url)
     files = runtime_requests(traffic)
-    manifest = json.loads(page.request.get(site_url + "pyodide/snapshot.json").text())
-    assert manifest["stdlib_zip_bytes"] < manifest["gzip_bytes"], "the ordinary start is the smaller one"
-    assert "snapshot.bin.gz" not in files, files
+    assert files.count("snapshot.bin.xz") == 1
+    assert "python_stdlib.zip" not in files, files
+    assert warnings == []
+    assert traffic.errors == []
+
+
+def test_a_slow_connection_gets_the_ordinary_start_where_that_downloads_less(
+    context: BrowserContext, page: Page, site_url: str, traffic
+) -> None:
+    def bigger_snapshot(route: Route) -> None:
+        manifest = route.fetch().json()
+        manifest["compressed_bytes"] = manifest["stdlib_zip_bytes"] * 2
+        route.fulfill(status=200, content_type="application/json", body=json.dumps(manifest))
+
+    context.route(re.compile(r"/pyodide/snapshot\.json$"), bigger_snapshot)
+    slow_connection(context, page)
+    warnings = worker_warnings(page)
+    score(page, site_url)
+    files = runtime_requests(traffic)
+    assert "snapshot.bin.xz" not in files, files
     assert files.count("python_stdlib.zip") == 1
     assert warnings == []
+    assert traffic.errors == []
+
+
+def test_a_damaged_snapshot_is_refused_and_the_engine_starts_anyway(
+    context: BrowserContext, page: Page, site_url: str, traffic
+) -> None:
+    def damaged(route: Route) -> None:
+        body = bytearray(route.fetch().body())
+        body[len(body) // 2] ^= 0xFF
+        route.fulfill(status=200, content_type="application/x-xz", body=bytes(body))
+
+    context.route(re.compile(r"/pyodide/snapshot\.bin\.xz$"), damaged)
+    warnings = worker_warnings(page)
+    score(page, site_url)
+    assert any("without the start-up snapshot" in w for w in warnings), warnings
+    assert "python_stdlib.zip" in runtime_requests(traffic)
     assert traffic.errors == []
 
 
@@ -151,13 +198,13 @@ def test_the_start_rule_decides_from_the_connection_and_the_sizes(page: Page, si
 
 
 def test_the_worker_starts_only_from_a_snapshot_made_for_this_runtime_and_wheel(page: Page, site_url: str) -> None:
-    fits = {"format": 2, "pyodide": "314.0.7", "wheel": {"sha256": "a" * 64}}
+    fits = {"format": 3, "pyodide": "314.0.7", "wheel": {"sha256": "a" * 64}}
     cases = [
         fits,
         {**fits, "format": 1},
         {**fits, "pyodide": "314.0.8"},
         {**fits, "wheel": {"sha256": "b" * 64}},
-        {"format": 2},
+        {"format": 3},
     ]
     page.goto(site_url)
     outcomes = page.evaluate(
@@ -171,7 +218,7 @@ def test_the_worker_starts_only_from_a_snapshot_made_for_this_runtime_and_wheel(
         [site_url + "assets/javascripts/selfcheck/worker/snapshot_checks.js", cases],
     )
     assert outcomes[0] == "accepted"
-    assert outcomes[1] == "its format 1 is not 2"
+    assert outcomes[1] == "its format 1 is not 3"
     assert outcomes[2].startswith("it was made for Pyodide 314.0.8 and wheel sha256 " + "a" * 64)
     assert outcomes[2].endswith("but this site runs Pyodide 314.0.7 and wheel sha256 " + "a" * 64)
     assert outcomes[3].startswith("it was made for Pyodide 314.0.7 and wheel sha256 " + "b" * 64)

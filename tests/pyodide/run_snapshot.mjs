@@ -8,11 +8,15 @@
 //
 //   node run_snapshot.mjs <site-pyodide-dir> <vectors.json> <empty-file>
 //
+// The snapshot is decompressed with the xz decoder the site ships (its
+// pyodide/xz-decompress.mjs, as the build wrote it).
+//
 // Prints one JSON line: the replies' digests, modules imported after start-up,
 // and what about_json and questionnaires_json answered.
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { loadPyodide, version } from "pyodide";
 import {
   checkMadeFor,
@@ -26,11 +30,16 @@ const sha256 = (data) => createHash("sha256").update(data).digest("hex");
 const manifest = JSON.parse(readFileSync(path.join(runtimeDir, "snapshot.json"), "utf8"));
 const lock = JSON.parse(readFileSync(path.join(runtimeDir, "pyodide-lock.json"), "utf8"));
 checkMadeFor(manifest, version, lock.packages["alliance-check"].sha256);
+const { XzReadableStream } = await import(pathToFileURL(path.join(runtimeDir, "xz-decompress.mjs")).href);
+const decompress = async (stream) => new XzReadableStream(stream);
 const download = new Response(readFileSync(path.join(runtimeDir, manifest.file_name)));
-const { packed, checked } = await decompressChecked(download, manifest);
-if (!checked) throw new Error("the snapshot's compressed bytes were not checked");
-const wasm = readFileSync(path.join(runtimeDir, manifest.delta_against.file_name));
-const snapshot = await rebuildSnapshot(packed, wasm, manifest, checked);
+const packed = await decompressChecked(download, manifest, decompress);
+const wasmDownload = new Response(readFileSync(path.join(runtimeDir, `${manifest.delta_against.file_name}.xz`)));
+const wasm = await new Response(await decompress(wasmDownload.body)).arrayBuffer();
+if (sha256(new Uint8Array(wasm)) !== sha256(readFileSync(path.join(runtimeDir, manifest.delta_against.file_name)))) {
+  throw new Error("the WebAssembly decompressed from its .xz is not pyodide.asm.wasm");
+}
+const snapshot = await rebuildSnapshot(packed, wasm, manifest);
 if (sha256(snapshot) !== manifest.sha256) throw new Error("the rebuilt snapshot does not match its manifest");
 
 const pyodide = await loadPyodide({

@@ -52,7 +52,7 @@ def test_manifest_ties_the_snapshot_to_this_runtime_and_wheel(built_site: Path) 
     runtime_dir = built_site / runtime.SITE_RUNTIME_DIR
     manifest = json.loads((runtime_dir / snapshot.MANIFEST_FILE).read_text())
     # That it fits this runtime and wheel, the worker's own check says in the restore above.
-    assert runtime.sha256_of(runtime_dir / snapshot.SNAPSHOT_FILE) == manifest["gzip_sha256"]
+    assert runtime.sha256_of(runtime_dir / snapshot.SNAPSHOT_FILE) == manifest["compressed_sha256"]
     assert manifest["needs_stdlib_zip"] is False
     # The start rule compares what each start adds: the snapshot against the standard library it spares.
     assert manifest["stdlib_zip_bytes"] == (runtime_dir / "python_stdlib.zip").stat().st_size

@@ -99,6 +99,6 @@ def test_a_new_language_is_only_new_files(tmp_path: Path) -> None:
     assert f'<a href="../{CODE}/" hreflang="{CODE}" lang="{CODE}" class="md-select__link">' in privacy
     assert "Xxian" in privacy
     # One runtime, at the root, which the xx pages' scripts find one folder up.
-    assert (site / "pyodide" / "snapshot.bin.gz").is_file() and not (site / CODE / "pyodide").exists()
+    assert (site / "pyodide" / "snapshot.bin.xz").is_file() and not (site / CODE / "pyodide").exists()
     assert "../../../" in (site / CODE / "assets" / "javascripts" / "site_root.js").read_text(encoding="utf-8")
     assert f'"url":"{CODE}/self-check/check-in/"' in (site / "service-worker.js").read_text(encoding="utf-8")

@@ -101,7 +101,7 @@ def test_a_page_only_one_language_has_gets_no_alternate_but_its_own(tmp_path: Pa
 
 
 def test_one_runtime_one_snapshot_one_service_worker_at_the_root(built_site: Path) -> None:
-    assert (built_site / "pyodide" / "snapshot.bin.gz").is_file()
+    assert (built_site / "pyodide" / "snapshot.bin.xz").is_file()
     assert not (built_site / SPANISH / "pyodide").exists()
     assert not (built_site / SPANISH / offline.SERVICE_WORKER_FILE).exists()
     # The Spanish pages' scripts find the root one folder further up than the English ones'.

@@ -18,11 +18,11 @@ const workerUrl = new URL("./worker/main.js", import.meta.url);
 // that arrive before the real worker listens are held and handed to it in order.
 const workerImports = [
   // The runtime is the one at the site's root, whatever language the page is in.
-  ...["pyodide.mjs", "pyodide.asm.mjs"].map((name) => new URL(`pyodide/${name}`, siteRoot)),
+  ...["pyodide.mjs", "pyodide.asm.mjs", "xz-decompress.mjs"].map((name) => new URL(`pyodide/${name}`, siteRoot)),
   ...["../hex_sha256.js", "../site_root.js", "./snapshot_delta.js", "./start_rule.js"].map(
     (name) => new URL(name, import.meta.url),
   ),
-  ...["downloads.js", "files.js", "patched_fetch.js", "snapshot_checks.js", "start.js", "warm_up.js"].map(
+  ...["downloads.js", "files.js", "patched_fetch.js", "snapshot_checks.js", "start.js", "warm_up.js", "xz.js"].map(
     (name) => new URL(`./worker/${name}`, import.meta.url),
   ),
 ].map((url) => JSON.stringify(url.href));
@@ -51,8 +51,8 @@ import(${JSON.stringify(workerUrl.href)}).then(
 );
 `;
 // A stalled download would otherwise leave the visitor waiting for ever. The
-// limit is generous: a first start downloads about 7.9 MB, which takes about
-// 9-13 s on 4G (make bench) and under three minutes down to 0.4 Mbit/s.
+// limit is generous: a first start downloads about 5.6 MB, which takes about
+// 6-9 s on 4G (make bench) and under three minutes down to 0.4 Mbit/s.
 const START_TIMEOUT_MS = 180_000;
 // A score takes milliseconds once the engine is ready; a request still
 // unanswered after this long is stuck (the worker is replaced on Try again).

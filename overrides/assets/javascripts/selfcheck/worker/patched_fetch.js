@@ -3,11 +3,13 @@
 // library archive a snapshot start does not need is an empty file; and the
 // runtime's WebAssembly, compiled while it downloads, comes through a
 // placeholder response that the patched WebAssembly.instantiateStreaming
-// answers with the compiled module. Nothing happens until the worker calls
+// answers with the compiled module. The WebAssembly is downloaded
+// xz-compressed and compiled as it is decoded. Nothing happens until the worker calls
 // patchLoaderRequests (the page's loader imports this module ahead).
 
 import { describe, fetchFromNetwork, problem, reportDownloadFailure, watched } from "./downloads.js";
-import { NO_STDLIB, WASM } from "./files.js";
+import { NO_STDLIB, WASM, WASM_XZ } from "./files.js";
+import { decompressXz } from "./xz.js";
 
 const early = new Map();
 const placeholders = new WeakSet();
@@ -30,9 +32,9 @@ export function patchLoaderRequests() {
     }
     return watched(url, fetchFromNetwork(resource, options));
   };
-  const [compiledRuntime, runtimeBytes] = compileKeepingBytes(watched(WASM, fetchFromNetwork(WASM)));
+  const [compiledRuntime, runtimeBytes] = compileKeepingBytes(watched(WASM_XZ, fetchFromNetwork(WASM_XZ)));
   compiledRuntime.catch((error) =>
-    reportDownloadFailure(problem("download_failed", "pyodide.asm.wasm", describe(error))),
+    reportDownloadFailure(problem("download_failed", "pyodide.asm.wasm.xz", describe(error))),
   );
   runtimeBytes.catch(() => {}); // reported through compiledRuntime
   const instantiateStreaming = WebAssembly.instantiateStreaming.bind(WebAssembly);
@@ -58,10 +60,10 @@ function runtimePlaceholder() {
   return response;
 }
 
-/** [compiled module, its bytes] from one download of the runtime's WebAssembly. */
+/** [compiled module, its bytes] from one download of the runtime's WebAssembly, xz-compressed. */
 function compileKeepingBytes(download) {
-  const branches = download.then((response) => {
-    const [compiling, keeping] = response.body.tee();
+  const branches = download.then(async (response) => {
+    const [compiling, keeping] = (await decompressXz(response.body)).tee();
     const headers = { "Content-Type": "application/wasm" };
     return [new Response(compiling, { headers }), new Response(keeping).arrayBuffer()];
   });

@@ -7,7 +7,7 @@
 import { hexSha256 } from "../../hex_sha256.js";
 import { dataSection, unpack, xorWithMemoryImage } from "../snapshot_delta.js";
 
-const FORMAT = 2;
+const FORMAT = 3;
 
 /** Throws unless ``manifest`` is for this snapshot format, Pyodide ``version`` and wheel sha256 ``wheelHash``. */
 export function checkMadeFor(manifest, version, wheelHash) {
@@ -20,39 +20,34 @@ export function checkMadeFor(manifest, version, wheelHash) {
   }
 }
 
-/** {packed, checked}: the snapshot's packed delta, decompressed, and whether its compressed bytes matched the manifest. */
-export async function decompressChecked(response, manifest) {
-  // A host that decodes the .gz on the way (Content-Encoding: gzip) hands over the delta itself.
-  if (/gzip/i.test(response.headers.get("Content-Encoding") || "")) {
-    return { packed: await response.arrayBuffer(), checked: false };
-  }
-  const [packed, unpacking] = response.body.tee();
-  const [packedBytes, bytes] = await Promise.all([
-    new Response(packed).arrayBuffer(),
-    new Response(unpacking.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer(),
+/**
+ * The snapshot's packed delta, decompressed as it downloads by ``decompress``
+ * (a stream of the compressed file -> a promise of a stream of what it holds),
+ * once its compressed bytes matched the manifest.
+ */
+export async function decompressChecked(response, manifest, decompress) {
+  const [compressed, unpacking] = response.body.tee();
+  const [compressedBytes, packed] = await Promise.all([
+    new Response(compressed).arrayBuffer(),
+    decompress(unpacking).then((stream) => new Response(stream).arrayBuffer()),
   ]);
-  if ((await hexSha256(packedBytes)) !== manifest.gzip_sha256) {
+  if ((await hexSha256(compressedBytes)) !== manifest.compressed_sha256) {
     throw new Error("its sha256 does not match its manifest");
   }
-  return { packed: bytes, checked: true };
+  return packed;
 }
 
 /**
  * The snapshot from its packed delta and the runtime's WebAssembly. The
  * segments must be those it was made against (their sha256 is in the
- * manifest); a host-decoded delta, not checked compressed, is checked whole
- * once rebuilt.
+ * manifest).
  */
-export async function rebuildSnapshot(packed, wasm, manifest, checked) {
+export async function rebuildSnapshot(packed, wasm, manifest) {
   const section = dataSection(wasm);
   if ((await hexSha256(section)) !== manifest.delta_against.data_section_sha256) {
     throw new Error("it was made against another pyodide.asm.wasm");
   }
   const delta = unpack(packed);
   if (delta.byteLength !== manifest.bytes) throw new Error("its size does not match its manifest");
-  const bytes = xorWithMemoryImage(delta, section);
-  if (!checked && (await hexSha256(bytes)) !== manifest.sha256) {
-    throw new Error("its sha256 does not match its manifest");
-  }
-  return bytes;
+  return xorWithMemoryImage(delta, section);
 }

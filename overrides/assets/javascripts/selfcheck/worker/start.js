@@ -10,6 +10,7 @@ import { describe, fetchFromNetwork, ok } from "./downloads.js";
 import { LOCK_FILE, NO_STDLIB, PACKAGE, SNAPSHOT, SNAPSHOT_MANIFEST, runtimeBase, runtimeUrl } from "./files.js";
 import { patchLoaderRequests, startEarly } from "./patched_fetch.js";
 import { checkMadeFor, decompressChecked, rebuildSnapshot } from "./snapshot_checks.js";
+import { decompressXz } from "./xz.js";
 import { warmUp } from "./warm_up.js";
 
 /** How the start went, sent with the "ready" status (the benchmark reads it). */
@@ -51,7 +52,7 @@ function integrityOf(hex) {
  */
 async function loadSnapshotIfSmaller(downloads) {
   const manifest = await (await ok(fetchFromNetwork(SNAPSHOT_MANIFEST))).json();
-  const sizes = { snapshot: manifest.gzip_bytes, ordinary: manifest.stdlib_zip_bytes };
+  const sizes = { snapshot: manifest.compressed_bytes, ordinary: manifest.stdlib_zip_bytes };
   startReport.chosen = chooseStart(globalThis.navigator?.connection, sizes);
   if (startReport.chosen === "ordinary") return null;
   return loadSnapshot(downloads, Promise.resolve(manifest));
@@ -59,7 +60,6 @@ async function loadSnapshotIfSmaller(downloads) {
 
 /** The snapshot's bytes, rebuilt and checked against its manifest, the lock file and the runtime's version. */
 async function loadSnapshot({ pyodideModule, lockFile, runtimeBytes }, manifestDownload = null) {
-  if (typeof DecompressionStream !== "function") throw new Error("this browser cannot decompress it");
   const download = ok(fetchFromNetwork(SNAPSHOT)); // at once, not after the manifest
   download.catch(() => {});
   const manifest = await (manifestDownload || (await ok(fetchFromNetwork(SNAPSHOT_MANIFEST))).json());
@@ -69,11 +69,11 @@ async function loadSnapshot({ pyodideModule, lockFile, runtimeBytes }, manifestD
   // Timed for the benchmark. Decompressing runs as the bytes arrive, so on a
   // first visit it includes the download; from the offline copy, hardly any.
   const responded = performance.now();
-  const { packed, checked } = await decompressChecked(response, manifest);
+  const packed = await decompressChecked(response, manifest, decompressXz);
   startReport.decompress_ms = performance.now() - responded;
   const wasm = await runtimeBytes;
   const rebuilding = performance.now();
-  const bytes = await rebuildSnapshot(packed, wasm, manifest, checked);
+  const bytes = await rebuildSnapshot(packed, wasm, manifest);
   startReport.rebuild_ms = performance.now() - rebuilding;
   return bytes;
 }
