@@ -26,11 +26,13 @@ def test_the_copy_lists_pages_runtime_wheel_and_snapshot_and_nothing_else(built_
         "privacy/",
         "self-check/alliance/",
         f"pyodide/{snapshot.SNAPSHOT_FILE}",
-        "pyodide/pyodide.asm.wasm",
+        "pyodide/pyodide.asm.wasm.xz",
+        "pyodide/xz-decompress.mjs",
     ]:
         assert url in files and not files[url].get("on_demand"), url
     assert any(url.startswith("pyodide/") and url.endswith(".whl") for url in files)
     assert files["pyodide/python_stdlib.zip"]["on_demand"] is True
+    assert files["pyodide/pyodide.asm.wasm"]["on_demand"] is True  # the engine reads the .xz
     assert not [url for url in files if url in {"service-worker.js", "404.html", "CNAME"} or url.endswith(".map")]
     for url, entry in files.items():
         assert on_disk(built_site, url).is_file(), url

@@ -2,12 +2,13 @@
 
 import hashlib
 import json
+import lzma
 import shutil
 from pathlib import Path
 
 import pytest
 
-from sitebuild import BuildError, runtime, wheel
+from sitebuild import BuildError, runtime, wheel, xz
 
 
 @pytest.fixture
@@ -30,8 +31,11 @@ def test_lockfile_lists_only_our_wheel_with_its_sha256(fake_wheel: Path) -> None
 
 def test_vendor_runtime_copies_exactly_what_the_browser_needs(tmp_path: Path, fake_wheel: Path) -> None:
     target = runtime.vendor_runtime(tmp_path / "site", fake_wheel)
-    expected = {*runtime.RUNTIME_FILES, fake_wheel.name, runtime.LOCK_FILE_NAME}
+    shipped_xz = {f"{runtime.WASM_FILE}{xz.SUFFIX}", xz.DECODER_FILE}
+    expected = {*runtime.RUNTIME_FILES, *shipped_xz, fake_wheel.name, runtime.LOCK_FILE_NAME}
     assert {p.name for p in target.iterdir()} == expected
+    wasm = (runtime.PYODIDE_PACKAGE_DIR / runtime.WASM_FILE).read_bytes()
+    assert lzma.decompress((target / f"{runtime.WASM_FILE}{xz.SUFFIX}").read_bytes()) == wasm
     lock = json.loads((target / runtime.LOCK_FILE_NAME).read_text())
     assert lock["packages"]["alliance-check"]["sha256"] == runtime.sha256_of(target / fake_wheel.name)
 
