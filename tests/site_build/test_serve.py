@@ -1,8 +1,8 @@
 """The local server compresses as static hosts do; the benchmark and audit scripts load."""
 
 import gzip
-import lzma
 import importlib.util
+import lzma
 import threading
 import urllib.request
 from pathlib import Path

@@ -69,7 +69,9 @@ def test_a_damaged_or_cut_file_is_an_error_never_other_bytes(tmp_path: Path) -> 
     (tmp_path / "damaged.xz").write_bytes(bytes(damaged))
     (tmp_path / "cut.xz").write_bytes(compressed[: len(compressed) // 2])
     (tmp_path / "not-xz.xz").write_bytes(b"<html>404</html>")
-    results = decode_in_node(xz.vendor_decoder(tmp_path), *(tmp_path / n for n in ("damaged.xz", "cut.xz", "not-xz.xz")))
+    results = decode_in_node(
+        xz.vendor_decoder(tmp_path), *(tmp_path / n for n in ("damaged.xz", "cut.xz", "not-xz.xz"))
+    )
     assert all("error" in result for result in results), results
 
 
