@@ -30,8 +30,9 @@ const pyodide = await loadPyodide({
   env: { PYTHONHASHSEED: "0" },
 });
 // Which packages the loader has installed is JavaScript state, which a
-// snapshot cannot hold. The browser installs the wheel again (its files live
-// in the file system, outside the snapshot), so the record starts empty.
+// snapshot cannot hold, so the record starts empty. A start from the snapshot
+// does not install the wheel again (its files live in the file system,
+// outside the snapshot): everything a visit reaches is read below, once.
 for (const name of Object.keys(pyodide.loadedPackages)) delete pyodide.loadedPackages[name];
 
 const report = JSON.parse(

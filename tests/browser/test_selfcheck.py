@@ -144,7 +144,7 @@ def test_nothing_is_stored_on_the_device(context: BrowserContext, page: Page, si
 def test_engine_failure_keeps_answers_and_retry_recovers(
     context: BrowserContext, page: Page, site_url: str, traffic
 ) -> None:
-    context.route(re.compile(r"pyodide\.asm\.wasm$"), lambda route: route.abort())
+    context.route(re.compile(r"pyodide\.asm\.wasm\.xz$"), lambda route: route.abort())
     page.goto(site_url + "self-check/alliance/")
     check = SelfCheckPage(page, "alliance")
     answers = {item.id: item.scale.max for item in ALLIANCE.items[:5]}
@@ -154,7 +154,7 @@ def test_engine_failure_keeps_answers_and_retry_recovers(
     expect(check.problem).to_contain_text("Your answers are still here")
     expect(check.problem.get_by_role("link", name=re.compile("paper version"))).to_be_visible()
     assert check.checked_answers() == answers
-    context.unroute(re.compile(r"pyodide\.asm\.wasm$"))
+    context.unroute(re.compile(r"pyodide\.asm\.wasm\.xz$"))
     traffic.errors.clear()  # the aborted download was reported, as it should be
     check.problem.get_by_role("button", name="Try again").click()
     check.wait_for_result()
@@ -218,7 +218,7 @@ Worker.prototype.postMessage = function (message, ...rest) {
 
 def test_a_double_click_sends_one_request(context: BrowserContext, page: Page, site_url: str, traffic) -> None:
     context.add_init_script(COUNT_SCORE_REQUESTS)
-    runtime = HeldRequests(context, re.compile(r"pyodide\.asm\.wasm$"))  # so the first request is still waiting
+    runtime = HeldRequests(context, re.compile(r"pyodide\.asm\.wasm\.xz$"))  # so the first request is still waiting
     page.goto(site_url + "self-check/check-in/")
     check = SelfCheckPage(page, "check-in")
     check.answer({item.id: 3 for item in CHECK_IN.items})
@@ -232,7 +232,7 @@ def test_a_double_click_sends_one_request(context: BrowserContext, page: Page, s
 
 
 def test_printed_answers_are_those_scored(context: BrowserContext, page: Page, site_url: str) -> None:
-    runtime = HeldRequests(context, re.compile(r"pyodide\.asm\.wasm$"))
+    runtime = HeldRequests(context, re.compile(r"pyodide\.asm\.wasm\.xz$"))
     page.goto(site_url + "self-check/check-in/")
     check = SelfCheckPage(page, "check-in")
     first = CHECK_IN.items[0]

@@ -3,10 +3,12 @@
 // (selfcheck/worker/snapshot_checks.js): made for this runtime and wheel,
 // its compressed bytes those its manifest names, rebuilt from its packed delta
 // and the runtime's data segments (snapshot_delta.js), then checked whole here
-// too; no python_stdlib.zip (an empty file in its place), our wheel installed
-// through the site's lock file. Then replays every vector through the bridge.
+// too; no python_stdlib.zip (an empty file in its place), and, as in the
+// worker, our wheel not installed again: everything a visit reaches is in the
+// snapshot's memory, so no file of the package is read. Then replays every
+// scoring and history vector through the bridge.
 //
-//   node run_snapshot.mjs <site-pyodide-dir> <vectors.json> <empty-file>
+//   node run_snapshot.mjs <site-pyodide-dir> <vectors.json> <history-vectors.json> <empty-file>
 //
 // The snapshot is decompressed with the xz decoder the site ships (its
 // pyodide/xz-decompress.mjs, as the build wrote it).
@@ -24,7 +26,7 @@ import {
   rebuildSnapshot,
 } from "../../overrides/assets/javascripts/selfcheck/worker/snapshot_checks.js";
 
-const [runtimeDir, vectorsFile, emptyFile] = process.argv.slice(2).map((arg) => path.resolve(arg));
+const [runtimeDir, vectorsFile, historyVectorsFile, emptyFile] = process.argv.slice(2).map((arg) => path.resolve(arg));
 const sha256 = (data) => createHash("sha256").update(data).digest("hex");
 
 const manifest = JSON.parse(readFileSync(path.join(runtimeDir, "snapshot.json"), "utf8"));
@@ -47,18 +49,25 @@ const pyodide = await loadPyodide({
   stdLibURL: emptyFile,
   lockFileURL: path.join(runtimeDir, "pyodide-lock.json"),
   packageBaseUrl: runtimeDir + path.sep,
-  packages: ["alliance-check"],
 });
+const packageFiles = pyodide.runPython(
+  "import sys, os; [p for p in sys.path if os.path.isdir(os.path.join(p, 'alliance_check'))]",
+).toJs();
 const modulesAtStart = new Set(pyodide.runPython("import sys; list(sys.modules)").toJs());
 const bridge = pyodide.pyimport("alliance_check.bridge");
 const text = (spec) => (typeof spec === "string" ? spec : spec.map(([part, times]) => part.repeat(times)).join(""));
 const vectors = JSON.parse(readFileSync(vectorsFile, "utf8")).vectors;
-const replies = vectors.map((vector) => {
-  const reply = bridge.score_json(text(vector.request));
+const replay = (call, vector) => {
+  const reply = call(text(vector.request));
   return { name: vector.name, ok: sha256(reply) === vector.reply_sha256, reply: reply.slice(0, 300) };
-});
+};
+const replies = vectors.map((vector) => replay(bridge.score_json, vector));
+const historyVectors = JSON.parse(readFileSync(historyVectorsFile, "utf8")).vectors;
+const historyReplies = historyVectors.map((vector) => replay(bridge.history_json, vector));
 const about = JSON.parse(bridge.about_json());
 const listed = JSON.parse(bridge.questionnaires_json());
 const imported = pyodide.runPython("import sys; list(sys.modules)").toJs().filter((name) => !modulesAtStart.has(name));
 const stdlibOnPath = pyodide.runPython("import sys; [p for p in sys.path if p.endswith('.zip')]").toJs();
-console.log(JSON.stringify({ replies, about, listed, imported, stdlibOnPath, python: about.python }));
+console.log(
+  JSON.stringify({ replies, historyReplies, about, listed, imported, stdlibOnPath, packageFiles, python: about.python }),
+);

@@ -19,7 +19,14 @@ def restored(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> dict
     empty.write_bytes(b"")
     runtime_dir = built_site / runtime.SITE_RUNTIME_DIR
     completed = subprocess.run(
-        ["node", str(HERE / "run_snapshot.mjs"), str(runtime_dir), str(HERE / "vectors.json"), str(empty)],
+        [
+            "node",
+            str(HERE / "run_snapshot.mjs"),
+            str(runtime_dir),
+            str(HERE / "vectors.json"),
+            str(HERE / "history_vectors.json"),
+            str(empty),
+        ],
         capture_output=True,
         text=True,
         timeout=300,
@@ -33,6 +40,14 @@ def test_every_vector_gives_cpythons_exact_reply_without_the_stdlib_zip(restored
     differing = [reply for reply in restored["replies"] if not reply["ok"]]
     assert differing == []
     assert len(restored["replies"]) == len(json.loads((HERE / "vectors.json").read_text())["vectors"])
+
+
+def test_every_history_vector_gives_cpythons_exact_reply_without_the_packages_files(restored: dict) -> None:
+    # The worker does not install the wheel again after a snapshot start: nothing may read its files.
+    assert restored["packageFiles"] == [], "the package's files were installed; this run must do without them"
+    differing = [reply for reply in restored["historyReplies"] if not reply["ok"]]
+    assert differing == []
+    assert len(restored["historyReplies"]) == len(json.loads((HERE / "history_vectors.json").read_text())["vectors"])
 
 
 def test_nothing_is_imported_after_start_up(restored: dict) -> None:

@@ -35,9 +35,9 @@ Directory = str | os.PathLike[str]
 def list_questionnaires(directory: Directory | None = None) -> list[str]:
     """The ids of the questionnaires in ``directory`` (default: the packaged ones), sorted."""
     return sorted(
-        entry.name.removesuffix(".toml")
-        for entry in _folder(directory).iterdir()
-        if entry.name.endswith(".toml") and is_id(entry.name.removesuffix(".toml")) and entry.is_file()
+        name.removesuffix(".toml")
+        for name in _file_names(_folder(directory))
+        if name.endswith(".toml") and is_id(name.removesuffix(".toml"))
     )
 
 
@@ -45,11 +45,10 @@ def list_languages(qid: str, directory: Directory | None = None) -> list[str]:
     """The languages questionnaire ``qid`` has text in, sorted."""
     prefix = f"{qid}."
     languages = []
-    for entry in _folder(directory).iterdir():
-        name = entry.name
+    for name in _file_names(_folder(directory)):
         if name.startswith(prefix) and name.endswith(".toml"):
             lang = name[len(prefix) : -len(".toml")]
-            if LANG_PATTERN.fullmatch(lang) and entry.is_file():
+            if LANG_PATTERN.fullmatch(lang):
                 languages.append(lang)
     return sorted(languages)
 
@@ -86,6 +85,25 @@ def _folder(directory: Directory | None) -> Path:
     return PACKAGED if directory is None else Path(directory)
 
 
+def _file_names(folder: Path) -> frozenset[str]:
+    """The names of the files in ``folder``; the packaged folder's are read once.
+
+    The packaged files never change while the package runs, and the site's
+    worker, started from the memory snapshot, has what they hold in memory
+    only: it does not install the package's files again.
+    """
+    return _packaged_file_names() if folder == PACKAGED else _read_file_names(folder)
+
+
+@cache
+def _packaged_file_names() -> frozenset[str]:
+    return _read_file_names(PACKAGED)
+
+
+def _read_file_names(folder: Path) -> frozenset[str]:
+    return frozenset(entry.name for entry in folder.iterdir() if entry.is_file())
+
+
 @cache
 def _load_packaged(qid: str, lang: str) -> Questionnaire:
     questionnaire = _load(_folder(None), qid, lang)
@@ -96,14 +114,15 @@ def _load_packaged(qid: str, lang: str) -> Questionnaire:
 
 
 def _load(folder: Path, qid: str, lang: str) -> Questionnaire:
-    if not is_id(qid) or not _is_file(folder / f"{qid}.toml"):
+    names = _file_names(folder)
+    if not is_id(qid) or f"{qid}.toml" not in names:
         known = ", ".join(list_questionnaires(folder)) or "none"
         raise QuestionnaireNotFoundError(
             "unknown_questionnaire",
             "questionnaire",
             f"There is no self-check called {shown(qid)}. The ones available are: {known}.",
         )
-    if len(lang) > MAX_ID_LENGTH or not LANG_PATTERN.fullmatch(lang) or not _is_file(folder / f"{qid}.{lang}.toml"):
+    if len(lang) > MAX_ID_LENGTH or not LANG_PATTERN.fullmatch(lang) or f"{qid}.{lang}.toml" not in names:
         known = ", ".join(list_languages(qid, folder)) or "none"
         raise QuestionnaireNotFoundError(
             "unknown_language",
@@ -114,10 +133,3 @@ def _load(folder: Path, qid: str, lang: str) -> Questionnaire:
     structure = TomlTable(structure_file, read_toml(folder / structure_file))
     words = TomlTable(f"{qid}.{lang}.toml", read_toml(folder / f"{qid}.{lang}.toml"))
     return build_questionnaire(structure, words, qid, lang)
-
-
-def _is_file(entry: Path) -> bool:
-    try:
-        return entry.is_file()
-    except OSError:  # e.g. a name too long for the file system: no such questionnaire either way
-        return False

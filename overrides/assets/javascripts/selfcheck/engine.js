@@ -18,7 +18,7 @@ const workerUrl = new URL("./worker/main.js", import.meta.url);
 // that arrive before the real worker listens are held and handed to it in order.
 const workerImports = [
   // The runtime is the one at the site's root, whatever language the page is in.
-  ...["pyodide.mjs", "pyodide.asm.mjs", "xz-decompress.mjs"].map((name) => new URL(`pyodide/${name}`, siteRoot)),
+  ...["pyodide.mjs", "pyodide.asm.mjs"].map((name) => new URL(`pyodide/${name}`, siteRoot)),
   ...["../hex_sha256.js", "../site_root.js", "./snapshot_delta.js", "./start_rule.js"].map(
     (name) => new URL(name, import.meta.url),
   ),

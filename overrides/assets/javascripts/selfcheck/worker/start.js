@@ -1,7 +1,8 @@
 // Starting Python, fastest first: every download starts at once (runtime,
-// lock file, wheel, snapshot), and Python starts from the memory snapshot made
-// at build time (scripts/sitebuild/snapshot.py) with our package already
-// imported. If the snapshot cannot be used, Pyodide starts the ordinary way;
+// lock file, snapshot), and Python starts from the memory snapshot made at
+// build time (scripts/sitebuild/snapshot.py) with our package already imported
+// and everything it reads already read, so its wheel is not installed again.
+// If the snapshot cannot be used, Pyodide starts the ordinary way, with the wheel;
 // it also does where that downloads less and the visitor's connection asks
 // for fewer bytes (start_rule.js).
 
@@ -19,11 +20,21 @@ export const startReport = { start: "ordinary" };
 /** Start every download at once, then Python; resolves with our package's bridge module. */
 export function start() {
   // In parallel: the runtime's WebAssembly (compiled as it arrives), the
-  // loader and the runtime's module, our lock file, then the wheel it pins, and the snapshot.
+  // loader and the runtime's module, our lock file, and the snapshot.
   const runtimeBytes = patchLoaderRequests();
   const pyodideModule = import(runtimeUrl("pyodide.mjs"));
   import(runtimeUrl("pyodide.asm.mjs")).catch(() => {}); // the loader imports the same module later
   const lockFile = fetch(LOCK_FILE).then((response) => response.json());
+  const downloads = { pyodideModule, lockFile, runtimeBytes };
+  const snapshot = wantsFewerBytes(globalThis.navigator?.connection)
+    ? loadSnapshotIfSmaller(downloads)
+    : loadSnapshot(downloads);
+  snapshot.catch(() => {});
+  return boot(downloads, snapshot);
+}
+
+/** Start downloading the wheel the lock file pins, for an ordinary start known from the outset. */
+function startWheelDownload(lockFile) {
   lockFile.then(
     (lock) => {
       const wheel = lock.packages[PACKAGE];
@@ -31,12 +42,6 @@ export function start() {
     },
     () => {},
   );
-  const downloads = { pyodideModule, lockFile, runtimeBytes };
-  const snapshot = wantsFewerBytes(globalThis.navigator?.connection)
-    ? loadSnapshotIfSmaller(downloads)
-    : loadSnapshot(downloads);
-  snapshot.catch(() => {});
-  return boot(downloads, snapshot);
 }
 
 /** The subresource-integrity value for a hex sha256, as Pyodide's loader writes it. */
@@ -54,7 +59,10 @@ async function loadSnapshotIfSmaller(downloads) {
   const manifest = await (await ok(fetchFromNetwork(SNAPSHOT_MANIFEST))).json();
   const sizes = { snapshot: manifest.compressed_bytes, ordinary: manifest.stdlib_zip_bytes };
   startReport.chosen = chooseStart(globalThis.navigator?.connection, sizes);
-  if (startReport.chosen === "ordinary") return null;
+  if (startReport.chosen === "ordinary") {
+    startWheelDownload(downloads.lockFile);
+    return null;
+  }
   return loadSnapshot(downloads, Promise.resolve(manifest));
 }
 
@@ -86,9 +94,6 @@ async function boot({ pyodideModule, lockFile }, snapshot) {
     // Our lock file, fetched once at the start; never the full upstream one.
     lockFileContents: lockFile,
     packageBaseUrl: runtimeBase.href,
-    // The wheel's files are installed at start-up in both cases (the snapshot
-    // holds Python's memory, not its file system).
-    packages: [PACKAGE],
   });
   let memory = null;
   try {
@@ -99,6 +104,8 @@ async function boot({ pyodideModule, lockFile }, snapshot) {
   if (memory) {
     try {
       const restoring = performance.now();
+      // Not the wheel: nothing reads its files after the snapshot's start
+      // (tests/pyodide/run_snapshot.mjs replays every request without them).
       const pyodide = await loadPyodide({ ...options(), _loadSnapshot: memory, stdLibURL: NO_STDLIB });
       const bridge = pyodide.pyimport("alliance_check.bridge");
       JSON.parse(bridge.about_json()); // proves the restored interpreter answers
@@ -109,6 +116,7 @@ async function boot({ pyodideModule, lockFile }, snapshot) {
       console.warn(`The start-up snapshot did not start (${describe(error)}); starting Python the ordinary way.`);
     }
   }
-  const pyodide = await loadPyodide(options());
+  // The ordinary start installs the wheel (the browser checks its hash).
+  const pyodide = await loadPyodide({ ...options(), packages: [PACKAGE] });
   return pyodide.pyimport("alliance_check.bridge");
 }
