@@ -3,7 +3,7 @@
     .venv/bin/python scripts/bench/site.py [--runs 5] [--output build/bench/site.json]
 
 Builds the site, serves it on 127.0.0.1 with gzip (as GitHub Pages and most
-static hosts compress text and WebAssembly; zip, wheel and ``.gz`` files are
+static hosts compress text and WebAssembly; zip, wheel and ``.xz`` files are
 sent as they are) and drives Debian's Chromium through Playwright with the
 browser tests' arguments. Every figure is measured ``--runs`` times, each run
 in a new browser profile unless it is a repeat visit; the table shows the
@@ -106,7 +106,7 @@ def run(runs: int, output: Path, keep_site: bool) -> dict:
         "pyodide": runtime.pyodide_version(),
         "python": platform.python_version(),
         "cpus": os.cpu_count(),
-        "compression": "gzip level 6 for text, JSON and WebAssembly; zip, wheel and .gz sent as they are",
+        "compression": "gzip level 6 for text, JSON and WebAssembly; zip, wheel and .xz sent as they are",
         "commit": git_commit(),
     }
     output.parent.mkdir(parents=True, exist_ok=True)
