@@ -12,7 +12,7 @@ A snapshot only fits the exact runtime and wheel it was made with. Pyodide
 refuses one from another build of its runtime; our manifest (``snapshot.json``)
 names the Pyodide version and the wheel's sha256, which the worker compares
 with the runtime it loaded and the lock file before using the snapshot, plus
-the snapshot's own sha256. Snapshots are cached under ``build/snapshot/`` by a
+the sha256 of the compressed file. Snapshots are cached under ``build/snapshot/`` by a
 key over all of these, so one is made again exactly when any input changes.
 
 The snapshot is about 31 MB in memory. Its first 3.8 MB are mostly the
@@ -24,8 +24,8 @@ map of their places (about 11 of the 31 MB), so the worker decompresses a
 third of the bytes. It is shipped xz-compressed (``xz.py``: a third smaller
 than gzip at its best), since static hosts do not all compress unknown files
 and none uses xz; the worker decompresses it as it downloads, puts the pages
-in place, XORs the data segments back in from the module it downloaded, and
-checks the result.
+in place, and XORs the data segments back in from the module it downloaded,
+once their sha256 is the one the snapshot was made against.
 """
 
 import hashlib
@@ -59,7 +59,7 @@ def snapshot_inputs(wheel: Path, package_dir: Path = runtime.PYODIDE_PACKAGE_DIR
         "format": FORMAT,
         "pyodide": version,
         "runtime_sha256": {name: runtime.sha256_of(package_dir / name) for name in runtime.RUNTIME_FILES},
-        "wheel": {"file_name": wheel.name, "sha256": runtime.sha256_of(wheel)},
+        "wheel": {"file_name": wheel.name, "sha256": runtime.sha256_of(wheel), "bytes": wheel.stat().st_size},
         "maker_sha256": runtime.sha256_of(MAKER),
         "delta_sha256": runtime.sha256_of(DELTA),
         "compression_sha256": runtime.sha256_of(Path(xz.__file__)),
@@ -123,7 +123,7 @@ def make_snapshot(wheel: Path, destination: Path, package_dir: Path, inputs: dic
             "packed_bytes": len(raw),
             "compressed_bytes": len(packed),
             "compressed_sha256": hashlib.sha256(packed).hexdigest(),
-            # What the ordinary start downloads instead (sent as it is), for start_rule.js.
+            # What the ordinary start downloads instead (sent as it is), with the wheel, for start_rule.js.
             "stdlib_zip_bytes": (package_dir / "python_stdlib.zip").stat().st_size,
             "modules": made["modules"],
             "needs_stdlib_zip": False,

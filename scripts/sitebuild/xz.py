@@ -7,9 +7,9 @@ xz (LZMA2) makes them a quarter and a third smaller than gzip at its best
 (2.64 and 2.51 MB against 3.56 and 3.83 MB): about 2.2 MB less for a visitor on
 a phone plan, and a second less on 4G. Browsers decode only gzip and deflate
 themselves (``DecompressionStream``), so the worker decodes xz with
-xz-decompress (npm, MIT, pinned in package-lock.json): xz-embedded compiled to
-a 9 kB WebAssembly module, streaming, written by the xz project's authors. A
-well-kept decoder, not our own.
+xz-decompress (npm, MIT, pinned in package-lock.json; by Steve Sanderson and
+Tim Perry): xz-embedded, the xz project's own small decoder, compiled to a
+9 kB WebAssembly module, streaming. A well-kept decoder, not our own.
 
 The package is a UMD script, not an ES module, and a module worker imports only
 modules. The build copies it unchanged inside a function run with ``this`` set

@@ -77,6 +77,30 @@ def test_a_stalled_engine_start_gives_up_after_three_minutes(
     assert check.checked_answers() == answers
 
 
+@pytest.mark.provokes("console error")
+@pytest.mark.parametrize(
+    ("serve", "said"),
+    [
+        ({"status": 404, "body": ""}, "could not be downloaded (xz-decompress.mjs)"),
+        ({"status": 200, "content_type": "text/javascript", "body": "this is not a script ("}, "could not be loaded"),
+    ],
+    ids=["missing", "broken"],
+)
+def test_a_decoder_that_cannot_run_is_said_at_once(
+    context: BrowserContext, page: Page, site_url: str, serve: dict, said: str
+) -> None:
+    context.route(re.compile(r"/pyodide/xz-decompress\.mjs$"), lambda route: route.fulfill(**serve))
+    page.goto(site_url + "self-check/check-in/")
+    check = SelfCheckPage(page, "check-in")
+    answers = {item.id: 4 for item in CHECK_IN.items}
+    check.answer(answers)
+    check.submit()
+    # Said within seconds, not after the three-minute limit.
+    expect(check.problem).to_contain_text(said, timeout=20_000)
+    expect_failure_offered(check, "could not start")
+    assert check.checked_answers() == answers
+
+
 def test_try_again_keeps_focus_on_the_check(context: BrowserContext, page: Page, site_url: str) -> None:
     context.route(WASM, lambda route: route.abort())
     page.goto(site_url + "self-check/check-in/")

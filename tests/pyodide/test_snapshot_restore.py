@@ -71,6 +71,7 @@ def test_manifest_ties_the_snapshot_to_this_runtime_and_wheel(built_site: Path) 
     assert manifest["needs_stdlib_zip"] is False
     # The start rule compares what each start adds: the snapshot against the standard library it spares.
     assert manifest["stdlib_zip_bytes"] == (runtime_dir / "python_stdlib.zip").stat().st_size
+    assert manifest["wheel"]["bytes"] == (runtime_dir / manifest["wheel"]["file_name"]).stat().st_size
     assert manifest["delta_against"]["file_name"] == "pyodide.asm.wasm"
     # Shipped without its pages of zeros: what is decompressed is well under the snapshot's size.
     assert manifest["packed_bytes"] < manifest["bytes"] / 2

@@ -9,7 +9,7 @@ import pytest
 
 from sitebuild import BuildError, offline, snapshot
 
-# In any language ("about 20 MB", "unos 20 MB"): a whole number of megabytes.
+# In any language ("about 12 MB", "unos 12 MB"): a whole number of megabytes.
 SIZE_CLAIM = re.compile(r"(?<![\d.,])(\d+) MB")
 
 

@@ -101,7 +101,8 @@ def _packaged_file_names() -> frozenset[str]:
 
 
 def _read_file_names(folder: Path) -> frozenset[str]:
-    return frozenset(entry.name for entry in folder.iterdir() if entry.is_file())
+    """The questionnaire files (``*.toml``) in ``folder``."""
+    return frozenset(entry.name for entry in folder.iterdir() if entry.name.endswith(".toml") and entry.is_file())
 
 
 @cache

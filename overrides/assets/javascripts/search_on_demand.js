@@ -17,8 +17,13 @@
     release = resolve;
   });
   const held = new WeakSet();
-  const isSearchIndex = (address) =>
-    new URL(String(address), document.baseURI).pathname.endsWith("/search/search_index.json");
+  const isSearchIndex = (address) => {
+    try {
+      return new URL(String(address), document.baseURI).pathname.endsWith("/search/search_index.json");
+    } catch {
+      return false; // not an address; the browser's own open() says so
+    }
+  };
 
   const open = Request.prototype.open;
   const send = Request.prototype.send;

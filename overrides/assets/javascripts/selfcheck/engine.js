@@ -19,7 +19,7 @@ const workerUrl = new URL("./worker/main.js", import.meta.url);
 const workerImports = [
   // The runtime is the one at the site's root, whatever language the page is in.
   ...["pyodide.mjs", "pyodide.asm.mjs"].map((name) => new URL(`pyodide/${name}`, siteRoot)),
-  ...["../hex_sha256.js", "../site_root.js", "./snapshot_delta.js", "./start_rule.js"].map(
+  ...["../hex_sha256.js", "../site_root.js", "./snapshot_delta.js", "./start_rule.js", "./stream_bytes.js"].map(
     (name) => new URL(name, import.meta.url),
   ),
   ...["downloads.js", "files.js", "patched_fetch.js", "snapshot_checks.js", "start.js", "warm_up.js", "xz.js"].map(

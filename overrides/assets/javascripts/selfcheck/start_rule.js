@@ -1,9 +1,10 @@
 // Which way the engine starts, as data in one place. Both ways download the
-// runtime (pyodide.asm.wasm), its loader and our wheel. On top of that:
+// runtime (pyodide.asm.wasm.xz) and its loader. On top of that:
 //   - the snapshot start downloads the start-up snapshot (snapshot.json
 //     gives its size) and starts in about a third of the time;
 //   - the ordinary start downloads Python's standard library
-//     (python_stdlib.zip, its size also in snapshot.json) and starts slowly.
+//     (python_stdlib.zip) and our wheel (both sizes also in snapshot.json)
+//     and starts slowly.
 // Usually time matters most. A visitor who asked to save data, or whose
 // connection the browser rates slow, gets whichever start downloads less.
 

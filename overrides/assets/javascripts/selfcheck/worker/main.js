@@ -1,5 +1,6 @@
 // The scoring engine's worker: boots Pyodide from the site's own origin,
-// installs our wheel (checked against the sha256 in our lock file) and
+// from the start-up snapshot with our package in it, or the ordinary way,
+// installing our wheel (checked against the sha256 in our lock file), and
 // answers the page's requests by id. It has one job; the page never scores
 // anything itself. What goes wrong is sent as a code (and the file at fault),
 // which the page words in its own language (downloads.js, problemOf).

@@ -7,9 +7,10 @@
 // xz-compressed and compiled as it is decoded. Nothing happens until the worker calls
 // patchLoaderRequests (the page's loader imports this module ahead).
 
-import { describe, fetchFromNetwork, problem, reportDownloadFailure, watched } from "./downloads.js";
+import { describe, fetchFromNetwork, ok, problem, reportDownloadFailure, watched } from "./downloads.js";
+import { streamBytes } from "../stream_bytes.js";
 import { NO_STDLIB, WASM, WASM_XZ } from "./files.js";
-import { decompressXz } from "./xz.js";
+import { decompressXz, loadDecoder } from "./xz.js";
 
 const early = new Map();
 const placeholders = new WeakSet();
@@ -32,10 +33,18 @@ export function patchLoaderRequests() {
     }
     return watched(url, fetchFromNetwork(resource, options));
   };
-  const [compiledRuntime, runtimeBytes] = compileKeepingBytes(watched(WASM_XZ, fetchFromNetwork(WASM_XZ)));
-  compiledRuntime.catch((error) =>
-    reportDownloadFailure(problem("download_failed", "pyodide.asm.wasm.xz", describe(error))),
-  );
+  loadDecoder();
+  const [compiledRuntime, runtimeBytes] = compileKeepingBytes(ok(watched(WASM_XZ, fetchFromNetwork(WASM_XZ))));
+  // Compiling says only that its input failed; the bytes' own reading says why,
+  // and an error that names its file (the download, the decoder) is told as it is.
+  compiledRuntime.catch(async (error) => {
+    const cause = await runtimeBytes.then(
+      () => error,
+      (reason) => reason,
+    );
+    const named = typeof cause?.code === "string";
+    reportDownloadFailure(named ? cause : problem("download_failed", "pyodide.asm.wasm.xz", describe(cause)));
+  });
   runtimeBytes.catch(() => {}); // reported through compiledRuntime
   const instantiateStreaming = WebAssembly.instantiateStreaming.bind(WebAssembly);
   WebAssembly.instantiateStreaming = async (source, imports) => {
@@ -65,7 +74,7 @@ function compileKeepingBytes(download) {
   const branches = download.then(async (response) => {
     const [compiling, keeping] = (await decompressXz(response.body)).tee();
     const headers = { "Content-Type": "application/wasm" };
-    return [new Response(compiling, { headers }), new Response(keeping).arrayBuffer()];
+    return [new Response(compiling, { headers }), streamBytes(keeping)];
   });
   return [WebAssembly.compileStreaming(branches.then(([response]) => response)), branches.then(([, bytes]) => bytes)];
 }

@@ -6,6 +6,7 @@
 
 import { hexSha256 } from "../../hex_sha256.js";
 import { dataSection, unpack, xorWithMemoryImage } from "../snapshot_delta.js";
+import { streamBytes } from "../stream_bytes.js";
 
 const FORMAT = 3;
 
@@ -29,7 +30,7 @@ export async function decompressChecked(response, manifest, decompress) {
   const [compressed, unpacking] = response.body.tee();
   const [compressedBytes, packed] = await Promise.all([
     new Response(compressed).arrayBuffer(),
-    decompress(unpacking).then((stream) => new Response(stream).arrayBuffer()),
+    decompress(unpacking).then(streamBytes),
   ]);
   if ((await hexSha256(compressedBytes)) !== manifest.compressed_sha256) {
     throw new Error("its sha256 does not match its manifest");

@@ -57,7 +57,7 @@ function integrityOf(hex) {
  */
 async function loadSnapshotIfSmaller(downloads) {
   const manifest = await (await ok(fetchFromNetwork(SNAPSHOT_MANIFEST))).json();
-  const sizes = { snapshot: manifest.compressed_bytes, ordinary: manifest.stdlib_zip_bytes };
+  const sizes = { snapshot: manifest.compressed_bytes, ordinary: manifest.stdlib_zip_bytes + manifest.wheel.bytes };
   startReport.chosen = chooseStart(globalThis.navigator?.connection, sizes);
   if (startReport.chosen === "ordinary") {
     startWheelDownload(downloads.lockFile);

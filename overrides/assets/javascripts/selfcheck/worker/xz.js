@@ -4,62 +4,102 @@
 // the build puts beside the runtime.
 //
 // xz takes about 0.2 s of a core to decode each of the two files. Each is
-// decoded in a worker of its own (the decoder's text, fetched once, and a
-// few lines that hand the decoded stream back), so the two decode at once,
-// on other cores, while this worker compiles the WebAssembly and loads
-// Pyodide. Made from blob: URLs, those workers run under this worker's policy,
-// and their requests carry no Referer. Where a worker cannot start workers,
-// the decoding happens here.
+// decoded in a worker of its own (the decoder's text, downloaded once, and a
+// few lines that pass the bytes), so the two decode at once, on other cores,
+// while this worker compiles the WebAssembly and loads Pyodide. Made from
+// blob: URLs, those workers run under this worker's policy, and their
+// requests carry no Referer. The bytes go to and fro as chunks in messages,
+// not as a transferred stream, which Safari cannot send. Where a worker
+// cannot start workers, the decoding happens here, one file after the other.
 
-import { fetchFromNetwork, ok } from "./downloads.js";
+import { fetchFromNetwork, ok, problem, watched } from "./downloads.js";
 import { XZ_DECODER } from "./files.js";
 
-// What a decoder worker runs after the decoder's own text: decode the one
-// stream it is sent and send back the decoded one.
-const HAND_BACK = `
-addEventListener("message", ({ data: compressed }) => {
-  const decoded = new Response(new XzReadableStream(compressed)).body;
-  postMessage(decoded, [decoded]);
-}, { once: true });
+// What a decoder worker runs after the decoder's own text: the compressed
+// file comes as {chunk} messages and a {done}; the decoded bytes go back the
+// same way, or an {error}.
+const PASS_BYTES = `
+const compressed = new ReadableStream({
+  start(controller) {
+    addEventListener("message", ({ data }) => {
+      if (data.chunk) controller.enqueue(new Uint8Array(data.chunk));
+      else if (data.done) controller.close();
+    });
+  },
+});
+(async () => {
+  try {
+    const reader = new XzReadableStream(compressed).getReader();
+    for (let next = await reader.read(); !next.done; next = await reader.read()) {
+      const bytes = next.value;
+      const chunk = bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer : bytes.slice().buffer;
+      postMessage({ chunk }, [chunk]);
+    }
+    postMessage({ done: true });
+  } catch (error) {
+    postMessage({ error: String(error && error.message ? error.message : error) });
+  }
+})();
 `;
 
 let decoderText = null;
 
-/** The decoder's text, downloaded once. */
-function decoder() {
-  decoderText ??= ok(fetchFromNetwork(XZ_DECODER)).then((response) => response.text());
+/** The decoder's text, downloaded once; called early, so it is there when the first file arrives. */
+export function loadDecoder() {
+  decoderText ??= ok(watched(XZ_DECODER, fetchFromNetwork(XZ_DECODER))).then((response) => response.text());
+  decoderText.catch(() => {}); // reported by watched, and to whoever waits for it
   return decoderText;
-}
-
-/** A module script's blob: URL, for ``text``. */
-function moduleUrl(text) {
-  return URL.createObjectURL(new Blob([text], { type: "text/javascript" }));
 }
 
 /** A stream of what the .xz file ``compressed`` (a ReadableStream) holds; it errors if the file is damaged. */
 export async function decompressXz(compressed) {
-  const text = await decoder();
   if (typeof Worker !== "function") {
-    const { XzReadableStream } = await import(moduleUrl(text));
+    // Imported, not from a blob: URL, which the page's script-src does not allow.
+    const { XzReadableStream } = await import(XZ_DECODER);
     return new XzReadableStream(compressed);
   }
-  return decodeInWorker(text, compressed);
+  return decodeInWorker(await loadDecoder(), compressed);
 }
 
-/** ``compressed`` decoded in a worker of its own, which ends once the stream has been read or has failed. */
-function decodeInWorker(text, compressed) {
-  const url = moduleUrl(text + HAND_BACK);
+/** ``compressed`` decoded in a worker of its own, which ends once the file is decoded or has failed. */
+function decodeInWorker(decoder, compressed) {
+  const url = URL.createObjectURL(new Blob([decoder, PASS_BYTES], { type: "text/javascript" }));
   const worker = new Worker(url, { type: "module" });
   setTimeout(() => URL.revokeObjectURL(url), 0);
-  const decoded = new Promise((resolve, reject) => {
-    worker.addEventListener("message", ({ data }) => resolve(data), { once: true });
-    worker.addEventListener("error", () => reject(new Error("the xz decoder did not start")), { once: true });
+  const reader = compressed.getReader();
+  const failed = (cause) => problem("engine_not_loaded", XZ_DECODER.split("/").pop(), cause);
+  return new ReadableStream({
+    start(controller) {
+      const end = (error) => {
+        worker.terminate();
+        reader.cancel().catch(() => {});
+        if (error) controller.error(error);
+        else controller.close();
+      };
+      worker.addEventListener("message", ({ data }) => {
+        if (data.chunk) controller.enqueue(new Uint8Array(data.chunk));
+        else if (data.done) end();
+        else end(new Error(`the file could not be decoded: ${data.error}`));
+      });
+      worker.addEventListener("error", (event) => {
+        event.preventDefault(); // the engine falls back or reports it; no unhandled error
+        end(failed("the decoder did not start"));
+      });
+      worker.addEventListener("messageerror", () => end(failed("a decoded chunk could not be received")));
+      sendCompressed(reader, worker).catch((error) => end(error));
+    },
+    cancel() {
+      worker.terminate();
+      return reader.cancel();
+    },
   });
-  worker.postMessage(compressed, [compressed]);
-  const { readable, writable } = new TransformStream();
-  decoded
-    .then((stream) => stream.pipeTo(writable))
-    .catch((error) => writable.abort(error).catch(() => {}))
-    .finally(() => worker.terminate());
-  return readable;
+}
+
+/** Send every chunk of the compressed file to ``worker``, then {done}. */
+async function sendCompressed(reader, worker) {
+  for (let next = await reader.read(); !next.done; next = await reader.read()) {
+    const chunk = next.value.slice().buffer; // a buffer of its own, given away
+    worker.postMessage({ chunk }, [chunk]);
+  }
+  worker.postMessage({ done: true });
 }
