@@ -52,7 +52,7 @@ import(${JSON.stringify(workerUrl.href)}).then(
 `;
 // A stalled download would otherwise leave the visitor waiting for ever. The
 // limit is generous: a first start downloads about 5.6 MB, which takes about
-// 6-9 s on 4G (make bench) and under three minutes down to 0.4 Mbit/s.
+// 5.3 s on 4G (make bench) and under two minutes down to 0.4 Mbit/s.
 const START_TIMEOUT_MS = 180_000;
 // A score takes milliseconds once the engine is ready; a request still
 // unanswered after this long is stuck (the worker is replaced on Try again).
