@@ -264,3 +264,34 @@ def test_the_snapshot_delta_round_trips_and_refuses_a_broken_page_map(page: Page
     assert outcome["packedBytes"] < 3 * 4096  # the all-zero page is left out
     assert outcome["refused"] == "its page map does not fit its pages"
     assert outcome["passive"] == "data segment 0 is not placed at a constant offset"
+
+
+def test_a_read_stream_keeps_its_own_error_and_its_expected_length(page: Page, site_url: str) -> None:
+    page.goto(site_url)
+    outcome = page.evaluate(
+        """async (url) => {
+          const { streamBytes } = await import(url);
+          const stream = (chunks, error) => new ReadableStream({
+            start(controller) {
+              for (const chunk of chunks) controller.enqueue(new Uint8Array(chunk));
+              if (error) controller.error(error); else controller.close();
+            },
+          });
+          const attempt = (promise) => promise.then((b) => Array.from(new Uint8Array(b)), (e) => e.message);
+          return [
+            await attempt(streamBytes(stream([[1, 2], [3]]))),
+            await attempt(streamBytes(stream([[1, 2], [3]]), 3)),
+            await attempt(streamBytes(stream([[1, 2], [3]]), 2)),
+            await attempt(streamBytes(stream([[1, 2], [3]]), 4)),
+            await attempt(streamBytes(stream([[1]], new Error("the decoder did not start")))),
+          ];
+        }""",
+        site_url + "assets/javascripts/selfcheck/stream_bytes.js",
+    )
+    assert outcome == [
+        [1, 2, 3],
+        [1, 2, 3],
+        "it is longer than 2 bytes",
+        "it is 3 bytes, not 4",
+        "the decoder did not start",
+    ]

@@ -30,7 +30,7 @@ export async function decompressChecked(response, manifest, decompress) {
   const [compressed, unpacking] = response.body.tee();
   const [compressedBytes, packed] = await Promise.all([
     new Response(compressed).arrayBuffer(),
-    decompress(unpacking).then(streamBytes),
+    decompress(unpacking).then((stream) => streamBytes(stream, manifest.packed_bytes)),
   ]);
   if ((await hexSha256(compressedBytes)) !== manifest.compressed_sha256) {
     throw new Error("its sha256 does not match its manifest");

@@ -9,15 +9,18 @@
 // while this worker compiles the WebAssembly and loads Pyodide. Made from
 // blob: URLs, those workers run under this worker's policy, and their
 // requests carry no Referer. The bytes go to and fro as chunks in messages,
-// not as a transferred stream, which Safari cannot send. Where a worker
-// cannot start workers, the decoding happens here, one file after the other.
+// not as a transferred stream, which Safari cannot send. (Every browser that
+// runs module workers lets them start workers: Chrome, Firefox 114, Safari 15.5.)
 
 import { fetchFromNetwork, ok, problem, watched } from "./downloads.js";
 import { XZ_DECODER } from "./files.js";
 
 // What a decoder worker runs after the decoder's own text: the compressed
 // file comes as {chunk} messages and a {done}; the decoded bytes go back the
-// same way, or an {error}.
+// same way, or an {error}, saying whether the file is at fault: xz-embedded's
+// codes 5-8 (not xz, unknown options, damaged, cut short) and a read past the
+// end are the file's; anything else (the decoder's WebAssembly refused, out
+// of memory: codes 3 and 4) is the decoder's.
 const PASS_BYTES = `
 const compressed = new ReadableStream({
   start(controller) {
@@ -37,7 +40,9 @@ const compressed = new ReadableStream({
     }
     postMessage({ done: true });
   } catch (error) {
-    postMessage({ error: String(error && error.message ? error.message : error) });
+    const message = String(error && error.message ? error.message : error);
+    const ofTheFile = /error code [5-8]$/.test(message) || error instanceof TypeError;
+    postMessage({ error: message, ofTheFile });
   }
 })();
 `;
@@ -51,13 +56,11 @@ export function loadDecoder() {
   return decoderText;
 }
 
-/** A stream of what the .xz file ``compressed`` (a ReadableStream) holds; it errors if the file is damaged. */
+/**
+ * A stream of what the .xz file ``compressed`` (a ReadableStream) holds. It
+ * errors if the file is damaged, or, naming the decoder, if the decoder fails.
+ */
 export async function decompressXz(compressed) {
-  if (typeof Worker !== "function") {
-    // Imported, not from a blob: URL, which the page's script-src does not allow.
-    const { XzReadableStream } = await import(XZ_DECODER);
-    return new XzReadableStream(compressed);
-  }
   return decodeInWorker(await loadDecoder(), compressed);
 }
 
@@ -70,7 +73,10 @@ function decodeInWorker(decoder, compressed) {
   const failed = (cause) => problem("engine_not_loaded", XZ_DECODER.split("/").pop(), cause);
   return new ReadableStream({
     start(controller) {
+      let ended = false;
       const end = (error) => {
+        if (ended) return;
+        ended = true;
         worker.terminate();
         reader.cancel().catch(() => {});
         if (error) controller.error(error);
@@ -79,7 +85,8 @@ function decodeInWorker(decoder, compressed) {
       worker.addEventListener("message", ({ data }) => {
         if (data.chunk) controller.enqueue(new Uint8Array(data.chunk));
         else if (data.done) end();
-        else end(new Error(`the file could not be decoded: ${data.error}`));
+        else if (data.ofTheFile) end(new Error(`the file could not be decoded: ${data.error}`));
+        else end(failed(data.error));
       });
       worker.addEventListener("error", (event) => {
         event.preventDefault(); // the engine falls back or reports it; no unhandled error
