@@ -323,7 +323,9 @@ def build_with_new_page(site: Path, tmp_path: Path) -> Path:
 
 
 def deploy_mark(page: Page) -> str | None:
-    page.wait_for_function("document.querySelector('[data-wired]') !== null")
+    # A locator, not wait_for_function with an expression: polling an expression evaluates text,
+    # which the page's policy (no 'unsafe-eval') refuses when the first look finds nothing.
+    page.locator("[data-wired]").first.wait_for(state="attached")
     return page.evaluate(DEPLOY_MARK)
 
 
