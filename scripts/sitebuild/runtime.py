@@ -15,8 +15,8 @@ from pathlib import Path
 from sitebuild import PROJECT_ROOT, BuildError, xz
 
 PYODIDE_PACKAGE_DIR = PROJECT_ROOT / "node_modules" / "pyodide"
-RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
 WASM_FILE = "pyodide.asm.wasm"
+RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", WASM_FILE, "python_stdlib.zip")
 SITE_RUNTIME_DIR = "pyodide"
 LOCK_FILE_NAME = "pyodide-lock.json"
 PACKAGE_NAME = "alliance-check"

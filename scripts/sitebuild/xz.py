@@ -20,6 +20,7 @@ to a holder object (where the script puts its export, as it would on
 import hashlib
 import json
 import lzma
+import shutil
 from pathlib import Path
 
 from sitebuild import PROJECT_ROOT, BuildError
@@ -61,14 +62,15 @@ def compressed_copy(source: Path, target: Path, cache_dir: Path = CACHE_DIR) -> 
     Compressing the 9.6 MB WebAssembly takes seconds; its sha256 (and this
     module's, which holds the settings) names the cached copy.
     """
-    key = hashlib.sha256(source.read_bytes() + Path(__file__).read_bytes()).hexdigest()
+    data = source.read_bytes()
+    key = hashlib.sha256(data + Path(__file__).read_bytes()).hexdigest()
     cached = cache_dir / f"{key[:32]}{SUFFIX}"
     if not cached.is_file():
         cache_dir.mkdir(parents=True, exist_ok=True)
         partial = cached.with_suffix(".partial")
-        partial.write_bytes(compress(source.read_bytes()))
+        partial.write_bytes(compress(data))
         partial.replace(cached)  # whole or not at all, if the build is interrupted
-    target.write_bytes(cached.read_bytes())
+    shutil.copyfile(cached, target)
     return target
 
 
